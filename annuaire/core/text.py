@@ -1,0 +1,26 @@
+"""Text normalisation shared by every search (communes, free text).
+
+Users type "St Brieuc", "saint-brieuc", "SAINT BRIEUC" or "Saint-Brïeuc": all must
+match. We store a normalised copy of searchable text and normalise queries the same
+way, which works identically on SQLite and PostgreSQL (no `unaccent` extension).
+"""
+
+import re
+import unicodedata
+
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
+_SEPARATORS = re.compile(r"[\s\-'’‘`´.,;:/()\"«»]+")
+
+
+def normalize(text: str) -> str:
+    """Lowercase, strip accents, turn punctuation into spaces, expand St/Ste."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.lower().replace("œ", "oe").replace("æ", "ae")
+    words = [w for w in _SEPARATORS.split(ascii_text) if w]
+    return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def search_words(query: str) -> list[str]:
+    """The normalised words of a free-text query, each to be found in the text."""
+    return [w for w in normalize(query).split(" ") if w]

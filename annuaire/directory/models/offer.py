@@ -1,0 +1,189 @@
+"""An offer of supportive care ("offre"): what a structure proposes, where, to whom, at what cost."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+
+from annuaire.core.fields import ChoiceSetField
+from annuaire.core.text import normalize
+from annuaire.directory.enums import (
+    Access,
+    AgeGroup,
+    Audience,
+    CareSetting,
+    Cost,
+    GroupFormat,
+    Modality,
+    Phase,
+    PublicationStatus,
+)
+from annuaire.directory.models.place import Place
+
+if TYPE_CHECKING:
+    from annuaire.directory.search import SearchCriteria
+    from annuaire.taxonomy.models import SubCategory
+
+
+class OfferQuerySet(models.QuerySet["Offer"]):
+    def published(self) -> OfferQuerySet:
+        """Visible to the public: the offer and its structure are both published."""
+        return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
+
+    def search(self, criteria: SearchCriteria) -> OfferQuerySet:
+        """Published offers matching `criteria`, annotated with `distance_km` when a
+        commune is given and sorted by distance, else by name. See docs/adr/0004."""
+        from annuaire.directory.search import apply_criteria
+
+        return apply_criteria(self.published(), criteria)  # type: ignore[return-value]
+
+    def with_result_relations(self) -> OfferQuerySet:
+        """Everything a result card shows, in a constant number of queries."""
+        return self.select_related("structure", "category", "structure__commune").prefetch_related(
+            "subcategories",
+            models.Prefetch(
+                "places", queryset=Place.objects.select_related("commune", "commune__departement").order_by("pk")
+            ),
+        )
+
+    def refresh_search_text(self) -> None:
+        for offer in self.select_related("structure", "category").prefetch_related("subcategories"):
+            Offer.objects.filter(pk=offer.pk).update(search_text=offer.build_search_text())
+
+
+class Offer(models.Model):
+    uuid = models.UUIDField("identifiant stable", default=uuid.uuid4, unique=True, editable=False)
+    structure = models.ForeignKey(
+        "directory.Structure", on_delete=models.CASCADE, related_name="offers", verbose_name="structure"
+    )
+    title = models.CharField("intitulé", max_length=255)
+    category = models.ForeignKey(
+        "taxonomy.Category", on_delete=models.PROTECT, related_name="offers", verbose_name="catégorie de soins"
+    )
+    subcategories = models.ManyToManyField("taxonomy.SubCategory", related_name="offers", verbose_name="soins proposés")
+    description = models.TextField("description", blank=True)
+    places = models.ManyToManyField("directory.Place", related_name="offers", verbose_name="lieux")
+
+    audiences = ChoiceSetField("pour qui", choices=Audience.choices)
+    age_groups = ChoiceSetField("âges", choices=AgeGroup.choices)
+    care_settings = ChoiceSetField("lieux de prise en charge", choices=CareSetting.choices)
+    phases = ChoiceSetField("moments du parcours", choices=Phase.choices)
+    access = ChoiceSetField("conditions d'accès", choices=Access.choices)
+    formats = ChoiceSetField("format", choices=GroupFormat.choices)
+    modalities = ChoiceSetField("modalités", choices=Modality.choices)
+    parcours_global = models.BooleanField(
+        "parcours de soins global après le traitement d'un cancer",
+        default=False,
+        help_text="Offre conventionnée avec l'ARS dans le cadre du parcours global après cancer (sans frais).",
+    )
+
+    cost = models.CharField("reste à charge", max_length=20, choices=Cost.choices, default=Cost.FREE)
+    cost_amount = models.DecimalField(
+        "montant restant à payer (€)", max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    cost_details = models.CharField("précisions sur le coût", max_length=255, blank=True)
+
+    how_to_access = models.TextField(
+        "comment y accéder", blank=True, help_text="Sur rendez-vous, sur prescription, orientation par l'équipe..."
+    )
+    appointment_delay_days = models.PositiveSmallIntegerField(
+        "délai habituel de rendez-vous (jours)", null=True, blank=True
+    )
+    schedule = models.CharField("jours et horaires", max_length=255, blank=True)
+    contact_phone = models.CharField("téléphone pour prendre rendez-vous", max_length=30, blank=True)
+    contact_email = models.EmailField("e-mail de contact", blank=True)
+    practitioner_qualification = models.CharField(
+        "qualification du praticien",
+        max_length=255,
+        blank=True,
+        help_text="Obligatoire pour une pratique non conventionnelle en établissement de santé "
+        "(ex. « médecin, DIU d'hypnose médicale »).",
+    )
+
+    status = models.CharField(
+        "statut de publication", max_length=30, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
+    )
+    published_at = models.DateTimeField("publiée le", null=True, blank=True)
+    last_verified_at = models.DateField("dernière vérification", null=True, blank=True)
+    created_at = models.DateTimeField("créée le", auto_now_add=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
+    search_text = models.TextField("texte de recherche", blank=True, editable=False)
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "offre"
+        ordering = ["title"]
+        indexes = [models.Index(fields=["status", "category"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_text = self.build_search_text()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("www:offer", kwargs={"pk": self.pk, "slug": slugify(self.title) or "offre"})
+
+    def build_search_text(self) -> str:
+        parts = [self.title, self.description, self.structure.name, self.category.label]
+        if self.pk:
+            parts += [sub.label for sub in self.subcategories.all()]
+        return normalize(" ".join(parts))
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.cost == Cost.PARTLY_PAID and self.cost_amount is None:
+            errors["cost_amount"] = "Indiquez le montant restant à payer pour la personne."
+        if self.cost != Cost.PARTLY_PAID and self.cost_amount not in (None, Decimal(0)):
+            errors["cost_amount"] = "Un montant ne s'indique que s'il reste quelque chose à payer."
+        if self.parcours_global and self.cost == Cost.PARTLY_PAID:
+            errors["cost"] = "Le parcours de soins global après cancer est sans frais pour la personne."
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_subcategories(self, subcategories: list[SubCategory]) -> None:
+        """Rules on the chosen sub-categories, checked by forms and imports before saving."""
+        if not subcategories:
+            raise ValidationError({"subcategories": "Choisissez au moins un soin proposé."})
+        foreign = [s.label for s in subcategories if s.category_id != self.category_id]
+        if foreign:
+            raise ValidationError(
+                {"subcategories": f"Ces soins n'appartiennent pas à la catégorie choisie : {', '.join(foreign)}."}
+            )
+        if any(s.is_non_conventional for s in subcategories) and not self.structure.may_offer_non_conventional_practice(
+            self.practitioner_qualification
+        ):
+            raise ValidationError(
+                {
+                    "practitioner_qualification": "Une pratique non conventionnelle ne peut être référencée que "
+                    "dans une association reconnue, une MSP, une CPTS, une structure retenue pour le parcours "
+                    "global, ou en établissement de santé par un professionnel de santé diplômé "
+                    "(indiquez sa qualification)."
+                }
+            )
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED and self.structure.status == PublicationStatus.PUBLISHED
+
+    @property
+    def is_non_conventional(self) -> bool:
+        return any(sub.is_non_conventional for sub in self.subcategories.all())
+
+    @property
+    def is_free_for_patient(self) -> bool:
+        return self.cost in (Cost.FREE, Cost.COVERED)
+
+    @property
+    def cost_label(self) -> str:
+        if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
+            return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",")
+        return self.get_cost_display()

@@ -1,0 +1,33 @@
+"""A place where offers are delivered: a site of a structure."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+
+from annuaire.directory.models.contact import AddressMixin
+
+
+class Place(AddressMixin, models.Model):
+    uuid = models.UUIDField("identifiant stable", default=uuid.uuid4, unique=True, editable=False)
+    structure = models.ForeignKey(
+        "directory.Structure", on_delete=models.CASCADE, related_name="places", verbose_name="structure"
+    )
+    name = models.CharField("nom du lieu", max_length=255, help_text="Ex. « Site de Pontchaillou, bâtiment B ».")
+    phone = models.CharField("téléphone du lieu", max_length=30, blank=True)
+    wheelchair_accessible = models.BooleanField("accessible en fauteuil roulant", null=True, blank=True)
+    access_notes = models.TextField("accès et accessibilité", blank=True, help_text="Transports, parking, étage...")
+    updated_at = models.DateTimeField("modifié le", auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = "lieu"
+        ordering = ["name"]
+        indexes = [models.Index(fields=["lat", "lng"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.commune.name}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.fill_coordinates_from_commune()
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class GeoConfig(AppConfig):
+    name = "annuaire.geo"
+    verbose_name = "Référentiel géographique"

@@ -1,0 +1,43 @@
+"""Test set-up: every test database holds the real reference data of Brittany.
+
+Reference data (communes of the four Breton départements, the default taxonomy) is
+loaded once per test database with the same commands as production, so tests search
+real communes ("Rennes", "29000") and real taxonomy codes.
+"""
+
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+BRITTANY = "22,29,35,56"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    with django_db_blocker.unblock():
+        call_command("load_geo", departements=BRITTANY, verbosity=0, stdout=_Null())
+        call_command("load_taxonomy", verbosity=0, stdout=_Null())
+
+
+class _Null:
+    def write(self, *args: Any) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.fixture(autouse=True)
+def _strict_templates(settings: Any) -> None:
+    """Unknown template variables fail the test instead of printing nothing."""
+    for engine in settings.TEMPLATES:
+        engine.setdefault("OPTIONS", {})["string_if_invalid"] = _InvalidVariable()
+
+
+class _InvalidVariable(str):
+    def __new__(cls) -> "_InvalidVariable":
+        return super().__new__(cls, "%s")
+
+    def __mod__(self, name: object) -> str:
+        raise AssertionError(f"Unknown template variable: {name}")
