@@ -1,11 +1,15 @@
 from django.urls import path
 
-from annuaire.www import views
+from annuaire.www.views import autocomplete, orientation, pages, search
 
 app_name = "www"
 
 urlpatterns = [
-    path("", views.search, name="search"),
-    path("offres/<int:pk>-<slug:slug>/", views.offer_detail, name="offer"),
-    path("structures/<int:pk>-<slug:slug>/", views.structure_detail, name="structure"),
+    path("", search.search, name="search"),
+    path("communes/suggestions/", autocomplete.commune_suggestions, name="commune_suggestions"),
+    path("offres/<int:pk>-<slug:slug>/", pages.offer_detail, name="offer"),
+    path("structures/<int:pk>-<slug:slug>/", pages.structure_detail, name="structure"),
+    path("soins-de-support/", pages.about_sos, name="about_sos"),
+    path("a-propos/", pages.about_directory, name="about_directory"),
+    path("fiche-orientation/", orientation.orientation_sheet, name="orientation_sheet"),
 ]
