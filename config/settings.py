@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "annuaire.directory",
     "annuaire.www",
     "annuaire.api",
+    "annuaire.opendata",
+    "annuaire.imports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpendataConfig(AppConfig):
+    name = "annuaire.opendata"
+    verbose_name = "Données ouvertes"
