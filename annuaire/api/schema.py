@@ -1,0 +1,165 @@
+"""OpenAPI declarations shared by the views: parameters (in French) and responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers
+
+from annuaire.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from annuaire.api.serializers.errors import InvalidParametersSerializer, MessageSerializer
+from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase, StructureKind
+from annuaire.directory.search import MAX_RADIUS_KM
+
+Q = OpenApiParameter.QUERY
+
+
+def _codes(name: str, vocabulary: Any, description: str) -> OpenApiParameter:
+    allowed = ", ".join(f"`{value}` ({label})" for value, label in vocabulary.choices)
+    return OpenApiParameter(
+        name,
+        {"type": "array", "items": {"type": "string", "enum": list(vocabulary.values)}},
+        Q,
+        description=f"{description} Un ou plusieurs codes, répétés (`?{name}=a&{name}=b`) ou séparés par des "
+        f"virgules ; une offre correspond si elle a l'un d'eux. Valeurs : {allowed}.",
+        explode=True,
+    )
+
+
+MODIFIED_SINCE = OpenApiParameter(
+    "modifie_depuis",
+    OpenApiTypes.STR,
+    Q,
+    description="Synchronisation incrémentale : seulement ce qui a été modifié à cette date ou après. "
+    "Date ou date-heure ISO 8601 (`2025-01-31`, `2025-01-31T08:30:00+01:00`) ; sans fuseau : heure de Paris.",
+)
+PAGE = OpenApiParameter(
+    "page", {"type": "integer", "minimum": 1}, Q, description="Numéro de la page de résultats (à partir de 1)."
+)
+PAGE_SIZE = OpenApiParameter(
+    "taille",
+    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
+    Q,
+    description=f"Nombre de résultats par page : {DEFAULT_PAGE_SIZE} par défaut, {MAX_PAGE_SIZE} au plus.",
+)
+DEPARTEMENT = OpenApiParameter(
+    "departement", OpenApiTypes.STR, Q, description="Code INSEE du département, par exemple `35` ou `2A`."
+)
+
+OFFER_SEARCH_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        Q,
+        description="Mots-clés cherchés dans l'intitulé, la description, la structure "
+        "et les soins (sans tenir compte des accents ni des majuscules).",
+    ),
+    OpenApiParameter(
+        "categorie",
+        OpenApiTypes.STR,
+        Q,
+        description="Code du type de soin (voir `/api/v1/taxonomie`), par exemple `douleur` ou `nutrition`.",
+    ),
+    OpenApiParameter(
+        "sous_categorie",
+        {"type": "array", "items": {"type": "string"}},
+        Q,
+        explode=True,
+        description="Code(s) de soin précis (voir `/api/v1/taxonomie`), répétés ou séparés par des virgules ; "
+        "ils doivent appartenir à la catégorie si elle est donnée.",
+    ),
+    DEPARTEMENT,
+    OpenApiParameter(
+        "commune",
+        OpenApiTypes.STR,
+        Q,
+        description="Commune autour de laquelle chercher : code INSEE, code postal, nom ou libellé d'autocomplétion "
+        "(« Rennes (35) »). Les résultats sont alors triés par distance et portent `distance_km`.",
+    ),
+    OpenApiParameter(
+        "rayon",
+        {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": MAX_RADIUS_KM},
+        Q,
+        description=f"Distance maximale autour de la commune, en km (20 par défaut, {MAX_RADIUS_KM} au plus). "
+        "Sans effet sans commune.",
+    ),
+    _codes("public", Audience, "Pour qui."),
+    _codes("age", AgeGroup, "Âge des personnes."),
+    _codes("lieu", CareSetting, "Où a lieu le soin."),
+    _codes("phase", Phase, "Moment du parcours."),
+    _codes("acces", Access, "Conditions d'accès."),
+    OpenApiParameter(
+        "parcours",
+        OpenApiTypes.BOOL,
+        Q,
+        description="`true` : seulement les offres du parcours de soins global après le traitement d'un cancer.",
+    ),
+    OpenApiParameter(
+        "gratuit",
+        OpenApiTypes.BOOL,
+        Q,
+        description="`true` : seulement les offres sans frais pour la personne (gratuites ou prises en charge).",
+    ),
+    MODIFIED_SINCE,
+    PAGE,
+    PAGE_SIZE,
+]
+
+STRUCTURE_PARAMETERS = [
+    DEPARTEMENT,
+    OpenApiParameter(
+        "type",
+        {"type": "string", "enum": list(StructureKind.values)},
+        Q,
+        description="Type de structure : "
+        + ", ".join(f"`{value}` ({label})" for value, label in StructureKind.choices)
+        + ".",
+    ),
+    MODIFIED_SINCE,
+    PAGE,
+    PAGE_SIZE,
+]
+
+PLACE_PARAMETERS = [
+    DEPARTEMENT,
+    OpenApiParameter(
+        "structure", {"type": "integer", "minimum": 1}, Q, description="Seulement les lieux de cette structure (id)."
+    ),
+    MODIFIED_SINCE,
+    PAGE,
+    PAGE_SIZE,
+]
+
+COMMUNE_PARAMETERS = [
+    OpenApiParameter(
+        "q",
+        {"type": "string", "minLength": 2, "maxLength": 100},
+        Q,
+        required=True,
+        description="Début du nom de la commune (accents et tirets indifférents) ou code postal, 2 caractères au "
+        "moins. Au plus 10 communes, les plus peuplées d'abord.",
+    ),
+]
+
+INVALID = OpenApiResponse(
+    InvalidParametersSerializer,
+    description="Paramètre invalide : `erreurs` donne, pour chaque paramètre, les messages en français.",
+)
+NOT_FOUND = OpenApiResponse(MessageSerializer, description="N'existe pas ou n'est pas publié.")
+NOT_MODIFIED = OpenApiResponse(
+    description="Non modifié depuis la version que vous avez (If-None-Match / If-Modified-Since) : réutilisez-la."
+)
+
+
+def page_of(name: str, item: type[serializers.Serializer]) -> Any:  # type: ignore[type-arg]
+    return inline_serializer(
+        name,
+        fields={
+            "count": serializers.IntegerField(help_text="Nombre total de résultats."),
+            "next": serializers.URLField(allow_null=True, help_text="Page suivante (null sur la dernière)."),
+            "previous": serializers.URLField(allow_null=True, help_text="Page précédente (null sur la première)."),
+            "results": item(many=True),
+        },
+    )

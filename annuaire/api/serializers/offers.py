@@ -1,0 +1,104 @@
+"""Offers (offres) as published: what, where, for whom, at what cost."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from annuaire.api.serializers.common import CodeListField, CommuneRefSerializer, StructureRefSerializer
+from annuaire.api.serializers.places import PlaceSummarySerializer
+from annuaire.directory.models import Offer, Place
+
+
+class CostSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    code = serializers.CharField(source="cost", help_text="gratuit, pris-en-charge ou reste-a-charge.")
+    libelle = serializers.CharField(source="cost_label", help_text="Le coût en clair.")
+    montant = serializers.DecimalField(
+        source="cost_amount",
+        max_digits=7,
+        decimal_places=2,
+        coerce_to_string=False,
+        allow_null=True,
+        help_text="Montant restant à payer par la personne, en euros (seulement pour reste-a-charge).",
+    )
+    precisions = serializers.CharField(source="cost_details", help_text="Précisions sur le coût.")
+
+
+class OfferSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    """Une offre publiée. `commune`, `departement`, `lat` et `lng` sont ceux de son lieu le plus
+    proche de la commune cherchée (son premier lieu si aucune commune n'est indiquée)."""
+
+    id = serializers.IntegerField()
+    uuid = serializers.UUIDField(help_text="Identifiant stable de l'offre.")
+    nom = serializers.CharField(source="title", help_text="Intitulé de l'offre.")
+    url = serializers.SerializerMethodField(help_text="Adresse de la page publique de l'offre.")
+    categorie = serializers.CharField(source="category.code", help_text="Code du type de soin.")
+    sous_categories = serializers.SerializerMethodField(help_text="Codes des soins proposés.")
+    structure = StructureRefSerializer()
+    commune = serializers.SerializerMethodField(help_text="Commune du lieu le plus proche.")
+    departement = serializers.SerializerMethodField(help_text="Code du département du lieu le plus proche.")
+    lat = serializers.SerializerMethodField(help_text="Latitude du lieu le plus proche.")
+    lng = serializers.SerializerMethodField(help_text="Longitude du lieu le plus proche.")
+    distance_km = serializers.SerializerMethodField(
+        help_text="Distance à vol d'oiseau jusqu'au lieu le plus proche, arrondie à 0,1 km ; "
+        "null si aucune commune n'est indiquée."
+    )
+    description = serializers.CharField()
+    publics = CodeListField(source="audiences", help_text="Pour qui : patients, proches, professionnels.")
+    ages = CodeListField(source="age_groups", help_text="Âges : aja, adultes, personnes-agees.")
+    lieux_de_prise_en_charge = CodeListField(source="care_settings", help_text="domicile, etablissement, ville, had.")
+    phases = CodeListField(help_text="diagnostic, traitement, apres-traitement, fin-de-vie.")
+    acces = CodeListField(source="access", help_text="suivis-etablissement, non-suivis, had.")
+    formats = CodeListField(help_text="individuel, collectif.")
+    modalites = CodeListField(source="modalities", help_text="sur-place, a-distance, a-domicile.")
+    parcours_global = serializers.BooleanField(
+        help_text="Offre du parcours de soins global après le traitement d'un cancer."
+    )
+    reste_a_charge = CostSerializer(source="*")
+    comment_y_acceder = serializers.CharField(source="how_to_access")
+    delai_rendez_vous_jours = serializers.IntegerField(source="appointment_delay_days", allow_null=True)
+    horaires = serializers.CharField(source="schedule")
+    telephone = serializers.CharField(source="contact_phone")
+    email = serializers.CharField(source="contact_email")
+    lieux = PlaceSummarySerializer(source="places.all", many=True)
+    derniere_verification = serializers.DateField(source="last_verified_at", allow_null=True)
+    modifie_le = serializers.DateTimeField(source="updated_at")
+
+    def _nearest(self, offer: Offer) -> Place | None:
+        nearest: dict[int, Place | None] = self.context["nearest"]
+        return nearest.get(offer.pk)
+
+    def get_url(self, offer: Offer) -> str:
+        request = self.context["request"]
+        return str(request.build_absolute_uri(offer.get_absolute_url()))
+
+    @extend_schema_field(CodeListField())
+    def get_sous_categories(self, offer: Offer) -> list[str]:
+        return [sub.code for sub in offer.subcategories.all()]
+
+    @extend_schema_field(CommuneRefSerializer(allow_null=True))
+    def get_commune(self, offer: Offer) -> dict[str, Any] | None:
+        place = self._nearest(offer)
+        return dict(CommuneRefSerializer(place.commune).data) if place else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_departement(self, offer: Offer) -> str | None:
+        place = self._nearest(offer)
+        return place.commune.departement_id if place else None
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_lat(self, offer: Offer) -> float | None:
+        place = self._nearest(offer)
+        return place.lat if place else None
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_lng(self, offer: Offer) -> float | None:
+        place = self._nearest(offer)
+        return place.lng if place else None
+
+    @extend_schema_field(serializers.FloatField(allow_null=True))
+    def get_distance_km(self, offer: Offer) -> float | None:
+        distance = getattr(offer, "distance_km", None)
+        return None if distance is None else round(float(distance), 1)

@@ -1,0 +1,51 @@
+"""The base of every public read endpoint: JSON, French errors, conditional GET."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponseBase
+from rest_framework import exceptions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annuaire.api.conditional import make_conditional
+from annuaire.api.errors import InvalidParameters, ResourceNotFound
+
+# Primary keys are 64-bit: anything larger cannot exist (and would overflow SQLite).
+MAX_PK = 2**63 - 1
+
+
+class PublicReadView(APIView):
+    """Read-only, anonymous, cacheable. Views set `self.last_modified` before answering."""
+
+    http_method_names = ["get", "head", "options"]
+    last_modified: datetime | None = None
+
+    def handle_exception(self, exc: Exception) -> Response:
+        if isinstance(exc, InvalidParameters):
+            return Response(exc.as_payload(), status=exc.status_code)
+        if isinstance(exc, Http404 | exceptions.NotFound):
+            exc = ResourceNotFound()
+        if isinstance(exc, exceptions.APIException):
+            response = super().handle_exception(exc)
+            response.data = {"message": str(exc.detail)}
+            return response
+        return super().handle_exception(exc)
+
+    def finalize_response(
+        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
+    ) -> HttpResponseBase:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if isinstance(response, Response):
+            http_request: HttpRequest = request._request
+            return make_conditional(http_request, response, self.last_modified)
+        return response
+
+
+def check_pk(pk: int, message: str) -> int:
+    if pk > MAX_PK:
+        raise ResourceNotFound(message)
+    return pk

@@ -1,0 +1,87 @@
+"""`GET /api/v1/offres` (the public search as JSON) and `GET /api/v1/offres/<id>`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from annuaire.api import schema
+from annuaire.api.conditional import latest
+from annuaire.api.errors import InvalidParameters, ResourceNotFound
+from annuaire.api.pagination import PageNumberPagination
+from annuaire.api.params import OfferExtraForm, form_errors
+from annuaire.api.serializers.offers import OfferSerializer
+from annuaire.api.views.base import PublicReadView, check_pk
+from annuaire.core.geodesy import Point
+from annuaire.directory.models import Offer
+from annuaire.directory.search import SearchForm, nearest_place
+
+OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
+
+
+def _last_modified(offers: Iterable[Offer]) -> object:
+    return latest(
+        date
+        for offer in offers
+        for date in [offer.updated_at, offer.structure.updated_at, *(p.updated_at for p in offer.places.all())]
+    )
+
+
+def _serialize(request: Request, offers: list[Offer], centre: Point | None) -> list[dict[str, object]]:
+    nearest = {offer.pk: nearest_place(offer, centre) for offer in offers}
+    context = {"request": request, "nearest": nearest}
+    return list(OfferSerializer(offers, many=True, context=context).data)
+
+
+class OfferListView(PublicReadView):
+    @extend_schema(
+        operation_id="offres_liste",
+        summary="Chercher des offres de soins de support",
+        description="La recherche publique de l'annuaire, en JSON : seulement les offres publiées de structures "
+        "publiées. Avec `commune`, les offres sont limitées au rayon (20 km par défaut) et triées par distance ; "
+        "sinon, triées par intitulé.",
+        parameters=schema.OFFER_SEARCH_PARAMETERS,
+        responses={200: schema.page_of("PageOffres", OfferSerializer), 304: schema.NOT_MODIFIED, 400: schema.INVALID},
+        tags=["offres"],
+    )
+    def get(self, request: Request) -> Response:
+        search = SearchForm(request.query_params)
+        extra = OfferExtraForm(request.query_params)
+        errors: dict[str, list[str]] = {}
+        if not search.is_valid():
+            errors.update(search.error_messages())
+        if not extra.is_valid():
+            errors.update(form_errors(extra))
+        try:
+            pagination = PageNumberPagination(request._request)
+        except InvalidParameters as invalid:
+            errors.update(invalid.errors)
+        if errors:
+            raise InvalidParameters(errors)
+
+        criteria = search.criteria()
+        offers = Offer.objects.search(criteria)
+        since = extra.cleaned_data.get("modifie_depuis")
+        if since is not None:
+            offers = offers.filter(updated_at__gte=since)
+        page = pagination.paginate(offers.with_result_relations())
+        self.last_modified = _last_modified(page)  # type: ignore[assignment]
+        return Response(pagination.envelope(_serialize(request, page, criteria.centre)))
+
+
+class OfferDetailView(PublicReadView):
+    @extend_schema(
+        operation_id="offres_detail",
+        summary="Une offre publiée",
+        responses={200: OfferSerializer, 304: schema.NOT_MODIFIED, 404: schema.NOT_FOUND},
+        tags=["offres"],
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        offer = Offer.objects.published().with_result_relations().filter(pk=check_pk(pk, OFFER_NOT_FOUND)).first()
+        if offer is None:
+            raise ResourceNotFound(OFFER_NOT_FOUND)
+        self.last_modified = _last_modified([offer])  # type: ignore[assignment]
+        return Response(_serialize(request, [offer], None)[0])
