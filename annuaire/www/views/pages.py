@@ -1,24 +1,98 @@
-"""Offer and structure pages, information pages (placeholder, being built)."""
+"""Offer and structure pages, information pages about supportive care and about the directory."""
 
+from __future__ import annotations
+
+from itertools import groupby
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 
-from annuaire.directory.models import Offer, Structure
+from annuaire.directory.enums import PublicationStatus
+from annuaire.directory.models import Offer, Place, Structure
+from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, map_markers, offer_facts
+
+
+def map_config(places: list[Place]) -> dict[str, Any]:
+    """Data for static/js/place-map.js, rendered with json_script (empty markers: no map)."""
+    return {
+        "markers": map_markers(places),
+        "baseLayer": static("geo/departements.geojson"),
+        "tileUrl": settings.MAP_TILE_URL,
+        "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
+    }
 
 
 def offer_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    offer = get_object_or_404(Offer.objects.published(), pk=pk)
-    return HttpResponse(offer.title)
+    offer = get_object_or_404(Offer.objects.published().with_result_relations(), pk=pk)
+    canonical = offer.get_absolute_url()
+    if request.path != canonical:
+        return redirect(canonical, permanent=True)
+    facts = offer_facts(offer)
+    return render(
+        request,
+        "www/offer_detail.html",
+        {
+            "offer": offer,
+            "facts": facts,
+            "structure": offer.structure,
+            "parcours_global_text": PARCOURS_GLOBAL_TEXT,
+            "map_config": map_config(facts.places),
+        },
+    )
 
 
 def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
-    structure = get_object_or_404(Structure.objects.published(), pk=pk)
-    return HttpResponse(structure.name)
+    published_offers = (
+        Offer.objects.filter(status=PublicationStatus.PUBLISHED)
+        .select_related("category")
+        .prefetch_related("subcategories")
+        .order_by("category__order", "category__label", "title")
+    )
+    structure = get_object_or_404(
+        Structure.objects.published()
+        .select_related("commune")
+        .prefetch_related(
+            Prefetch("places", queryset=Place.objects.select_related("commune").order_by("name", "pk")),
+            Prefetch("offers", queryset=published_offers, to_attr="published_offers"),
+        ),
+        pk=pk,
+    )
+    canonical = structure.get_absolute_url()
+    if request.path != canonical:
+        return redirect(canonical, permanent=True)
+    places = list(structure.places.all())
+    offers_by_category = [
+        {"category": category, "offers": list(offers)}
+        for category, offers in groupby(structure.published_offers, key=lambda offer: offer.category)
+    ]
+    return render(
+        request,
+        "www/structure_detail.html",
+        {
+            "structure": structure,
+            "places": places,
+            "offers_by_category": offers_by_category,
+            "offer_count": len(structure.published_offers),
+            "map_config": map_config(places),
+        },
+    )
 
 
 def about_sos(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Les soins de support")
+    categories = Category.objects.active().prefetch_related(
+        Prefetch("subcategories", queryset=SubCategory.objects.filter(is_active=True).order_by("order", "label"))
+    )
+    return render(
+        request,
+        "www/about_sos.html",
+        {"categories": categories, "parcours_global_text": PARCOURS_GLOBAL_TEXT},
+    )
 
 
 def about_directory(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("À propos")
+    return render(request, "www/about_directory.html")

@@ -1,0 +1,91 @@
+"""Plain-French presentation of offers and places, shared by the offer page and the orientation sheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import TextChoices
+
+from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, GroupFormat, Modality, Phase
+from annuaire.directory.models import Offer, Place
+
+PARCOURS_GLOBAL_TEXT = (
+    "Parcours de soins global après le traitement d'un cancer : sans frais, sur prescription de votre médecin, "
+    "jusqu'à 12 mois après la fin des traitements actifs."
+)
+
+
+def labels(codes: list[str], vocabulary: type[TextChoices]) -> list[str]:
+    """Labels of `codes` in the vocabulary's order; unknown codes are skipped."""
+    chosen = set(codes or [])
+    return [label for code, label in vocabulary.choices if code in chosen]
+
+
+def delay_text(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days == 0:
+        return "Rendez-vous habituellement dans la journée"
+    return f"Rendez-vous habituellement sous {days} jour{'s' if days > 1 else ''}"
+
+
+def cost_text(offer: Offer) -> str:
+    """What the person pays, in plain words."""
+    if offer.cost == Cost.FREE:
+        return "Gratuit : vous n'avez rien à payer."
+    if offer.cost == Cost.COVERED:
+        return "Pris en charge par l'Assurance maladie ou votre mutuelle : en général, vous n'avez rien à payer."
+    if offer.cost_amount is not None:
+        amount = f"{offer.cost_amount:.2f}".replace(".", ",").removesuffix(",00")
+        return f"Il reste {amount} € à payer par vous."
+    return "Il reste une somme à payer par vous."
+
+
+@dataclass
+class OfferFacts:
+    """Everything a page says about an offer, computed from prefetched relations (no query)."""
+
+    offer: Offer
+    subcategories: list[Any]
+    audiences: list[str]
+    age_groups: list[str]
+    phases: list[str]
+    care_settings: list[str]
+    modalities: list[str]
+    formats: list[str]
+    access: list[str]
+    delay: str
+    cost: str
+    is_free: bool
+    is_non_conventional: bool
+    places: list[Place]
+
+
+def offer_facts(offer: Offer) -> OfferFacts:
+    subcategories = list(offer.subcategories.all())
+    return OfferFacts(
+        offer=offer,
+        subcategories=subcategories,
+        audiences=labels(offer.audiences, Audience),
+        age_groups=labels(offer.age_groups, AgeGroup),
+        phases=labels(offer.phases, Phase),
+        care_settings=labels(offer.care_settings, CareSetting),
+        modalities=labels(offer.modalities, Modality),
+        formats=labels(offer.formats, GroupFormat),
+        access=labels(offer.access, Access),
+        delay=delay_text(offer.appointment_delay_days),
+        cost=cost_text(offer),
+        is_free=offer.is_free_for_patient,
+        is_non_conventional=any(sub.is_non_conventional for sub in subcategories),
+        places=list(offer.places.all()),
+    )
+
+
+def map_markers(places: list[Place]) -> list[dict[str, Any]]:
+    """Markers for the small maps (JSON-serialisable); places without a position are left out."""
+    return [
+        {"lat": place.lat, "lng": place.lng, "name": place.name, "address": place.full_address}
+        for place in places
+        if place.lat is not None and place.lng is not None
+    ]
