@@ -1,0 +1,78 @@
+"""Systems, profiles and extension URLs used by the FHIR export (docs/adr/0005)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annuaire.directory.enums import (
+    Access,
+    AgeGroup,
+    Audience,
+    CareSetting,
+    Cost,
+    GroupFormat,
+    Modality,
+    Phase,
+    StructureKind,
+)
+
+FHIR_VERSION = "4.0.1"
+CONTENT_TYPE = "application/fhir+json; charset=utf-8"
+
+# ROR implementation guide (ANS), canonical https://interop.esante.gouv.fr/ig/fhir/ror
+ROR = "https://interop.esante.gouv.fr/ig/fhir/ror"
+PROFILE_ORGANIZATION = f"{ROR}/StructureDefinition/ror-organization"
+PROFILE_HEALTHCARESERVICE = f"{ROR}/StructureDefinition/ror-healthcareservice"
+PROFILE_LOCATION = f"{ROR}/StructureDefinition/ror-location"
+EXT_ROR_COMMUNE_COG = f"{ROR}/StructureDefinition/ror-commune-cog"
+
+# FR Core (Interop'Santé) and national terminologies (MOS/NOS).
+EXT_ADDRESS_INSEE_CODE = "https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code"
+IDENTIFIER_TYPE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-0203"
+ORGANIZATION_TYPE_SYSTEM = "https://hl7.fr/ig/fhir/core/CodeSystem/fr-core-cs-v2-3307"
+COMMUNE_SYSTEM = "https://mos.esante.gouv.fr/NOS/TRE_R13-CommuneOM/FHIR/TRE-R13-CommuneOM"
+
+# Identifier systems, as in the Annuaire Santé `as-organization` profile.
+FINESS_SYSTEM = "http://finess.sante.gouv.fr"
+SIRENE_SYSTEM = "http://sirene.fr"
+IDNST_SYSTEM = "urn:oid:1.2.250.1.71.4.2.2"
+UCUM = "http://unitsofmeasure.org"
+
+# Our own artefacts live under <base>/fhir/...
+TAXONOMY_ID = "sos-taxonomie"
+
+
+class Vocabulary:
+    """One of our controlled vocabularies served as a CodeSystem."""
+
+    def __init__(self, code_system_id: str, title: str, choices: Any, description: str) -> None:
+        self.id = code_system_id
+        self.title = title
+        self.choices = choices
+        self.description = description
+
+    def label(self, code: str) -> str:
+        return str(dict(self.choices.choices).get(code, code))
+
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.id: v
+    for v in [
+        Vocabulary("sos-type-structure", "Types de structure", StructureKind, "Nature de la structure qui propose."),
+        Vocabulary("sos-public", "Pour qui", Audience, "Personnes à qui l'offre s'adresse."),
+        Vocabulary("sos-age", "Âges", AgeGroup, "Tranches d'âge accueillies."),
+        Vocabulary("sos-lieu-prise-en-charge", "Lieux de prise en charge", CareSetting, "Où a lieu le soin."),
+        Vocabulary("sos-phase", "Moments du parcours", Phase, "Moments du parcours de soins concernés."),
+        Vocabulary("sos-acces", "Conditions d'accès", Access, "Qui peut accéder à l'offre."),
+        Vocabulary("sos-reste-a-charge", "Reste à charge", Cost, "Ce que la personne paie."),
+        Vocabulary("sos-format", "Format", GroupFormat, "Individuel ou en groupe."),
+        Vocabulary("sos-modalite", "Modalités", Modality, "Sur place, à distance, à domicile."),
+    ]
+}
+
+# Age ranges (years) of our age groups, for the patient-type extension.
+AGE_RANGES: dict[str, tuple[int, int | None]] = {
+    AgeGroup.AJA: (15, 25),
+    AgeGroup.ADULTS: (18, None),
+    AgeGroup.ELDERLY: (75, None),
+}
