@@ -1,7 +1,362 @@
-"""The public search page (placeholder, being built)."""
+"""The public search page: a GET form whose parameters are those of the API.
 
-from django.http import HttpRequest, HttpResponse
+Works without JavaScript; with htmx, a request carrying `HX-Request` gets only the
+results region (the page URL is pushed by htmx, so filters stay shareable).
+The page costs a constant number of SQL queries, whatever the number of results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
+from django.templatetags.static import static
+
+from annuaire.directory.models import Offer, Place
+from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
+from annuaire.geo.models import Departement
+from annuaire.taxonomy.models import Category, SubCategory
+
+# Fields of the search form, in display order, with the id of the control an error links to.
+FIELD_ORDER = [
+    "categorie",
+    "parcours",
+    "departement",
+    "commune",
+    "rayon",
+    "q",
+    "sous_categorie",
+    *CHOICE_FILTERS,
+    "gratuit",
+]
+REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
+WIDER_RADII = [50, 100]
+MAX_ADVICE_QUERIES = 8
+
+
+@dataclass
+class ResultCard:
+    offer: Offer
+    place: Place | None
+    distance: str
+    subcategories: list[SubCategory]
+    is_non_conventional: bool
+    phone: str
+    phone_href: str
+    email: str
+    secure_messaging: str
+
+
+@dataclass
+class Advice:
+    text: str
+    url: str
+    count: int
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("Annuaire SOS")
+    is_htmx = (
+        request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+    form = SearchForm(request.GET)
+    valid = form.is_valid()
+    criteria = form.criteria() if valid else None
+    context: dict[str, Any] = {
+        "form_values": _form_values(request.GET, form, criteria),
+        "errors": _errors(form),
+        "criteria": criteria,
+        "is_htmx": is_htmx,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "map_geojson": static("geo/departements.geojson"),
+        "page": None,
+        "page_message": "",
+        "cards": [],
+        "count_sentence": "",
+        "advice": [],
+        "map_markers": [],
+        "refinement_open": any(request.GET.get(name) for name in REFINEMENTS),
+    }
+    categories = list(form._categories.values())  # loaded once by the form
+    context["categories"] = categories
+    category = form.cleaned_data.get("categorie")
+    context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
+    departements = list(Departement.objects.select_related("region").order_by("code"))
+    context["departement_groups"] = _departement_groups(departements)
+    if criteria is not None:
+        context.update(_results(request, criteria, departements))
+    context["page_title"] = _page_title(context)
+    template = "www/partials/search_results.html" if is_htmx and valid else "www/search.html"
+    response = render(request, template, context)
+    if is_htmx and not valid:
+        # Show the field-level messages too: swap the whole search block, not only the results.
+        response["HX-Retarget"] = "#recherche"
+        response["HX-Reselect"] = "#recherche"
+        response["HX-Reswap"] = "outerHTML"
+    response["Vary"] = "HX-Request"
+    return response
+
+
+def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
+    offers = Offer.objects.search(criteria).with_result_relations()
+    paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
+    page, page_message = _page(paginator, request.GET.get("page", ""))
+    centre = criteria.centre
+    cards = [_card(offer, centre) for offer in page.object_list]
+    return {
+        "page": page,
+        "page_message": page_message,
+        "cards": cards,
+        "count_sentence": _count_sentence(paginator.count, criteria),
+        "advice": _advice(request.GET, criteria, departements) if paginator.count == 0 else [],
+        "map_markers": [
+            {
+                "lat": card.place.lat,
+                "lng": card.place.lng,
+                "title": card.offer.title,
+                "url": card.offer.get_absolute_url(),
+                "detail": f"{card.offer.structure.name} – {card.place.commune.name}",
+            }
+            for card in cards
+            if card.place is not None and card.place.lat is not None and card.place.lng is not None
+        ],
+    }
+
+
+def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
+    raw = raw.strip()
+    if not raw:
+        return paginator.page(1), ""
+    try:
+        number = int(raw)
+    except ValueError:
+        return paginator.page(1), f"Le numéro de page « {raw[:20]} » n'est pas valide : voici la première page."
+    if number < 1:
+        return paginator.page(1), "Voici la première page des résultats."
+    if number > paginator.num_pages:
+        last = paginator.num_pages
+        message = (
+            f"La page {number} n'existe pas : voici la dernière page ({last})."
+            if paginator.count
+            else "Aucune offre ne correspond : il n'y a pas d'autre page."
+        )
+        return paginator.page(last), message
+    return paginator.page(number), ""
+
+
+def _card(offer: Offer, centre: Any) -> ResultCard:
+    subcategories = list(offer.subcategories.all())  # prefetched
+    structure = offer.structure
+    place = nearest_place(offer, centre)
+    distance = getattr(offer, "distance_km", None)
+    phone = offer.contact_phone or (place.phone if place else "") or structure.phone
+    return ResultCard(
+        offer=offer,
+        place=place,
+        distance=f"à {format_km(distance)} km" if distance is not None else "",
+        subcategories=subcategories,
+        is_non_conventional=any(s.is_non_conventional for s in subcategories),
+        phone=phone,
+        phone_href="tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
+        email=offer.contact_email or structure.email,
+        secure_messaging=structure.secure_messaging,
+    )
+
+
+def format_km(value: float) -> str:
+    """3.42 → "3,4"; 20.0 → "20" (French decimal comma)."""
+    if abs(value - round(value)) < 0.05:
+        return str(round(value))
+    return f"{value:.1f}".replace(".", ",")
+
+
+def _count_sentence(count: int, criteria: SearchCriteria) -> str:
+    if count == 0:
+        sentence = "Aucune offre trouvée"
+    elif count == 1:
+        sentence = "1 offre trouvée"
+    else:
+        sentence = f"{count} offres trouvées"
+    if criteria.commune is not None:
+        sentence += f" près de {criteria.commune.label}"
+        if criteria.radius_km is not None:
+            sentence += f" dans un rayon de {format_km(criteria.radius_km)} km"
+    if criteria.departement is not None:
+        sentence += f" dans le département {criteria.departement}"
+    return sentence
+
+
+def _advice(params: QueryDict, criteria: SearchCriteria, departements: list[Departement]) -> list[Advice]:
+    """Ways to widen a search without result, each with its count (at most MAX_ADVICE_QUERIES queries)."""
+    candidates: list[tuple[str, SearchCriteria, dict[str, str | None]]] = []
+    if criteria.commune is not None and criteria.radius_km is not None:
+        for radius in WIDER_RADII:
+            if radius > criteria.radius_km:
+                candidates.append(
+                    (
+                        f"Chercher dans un rayon de {radius} km",
+                        criteria.widened(radius_km=float(radius)),
+                        {"rayon": str(radius)},
+                    )
+                )
+    if criteria.text:
+        candidates.append((f"Retirer les mots-clés « {criteria.text} »", criteria.widened(text=""), {"q": None}))
+    if criteria.subcategories:
+        candidates.append(
+            ("Retirer le choix des soins précis", criteria.widened(subcategories=()), {"sous_categorie": None})
+        )
+    form_fields = SearchForm.base_fields
+    for name in criteria.choices:
+        choices = {key: value for key, value in criteria.choices.items() if key != name}
+        candidates.append(
+            (f"Retirer le filtre « {form_fields[name].label} »", criteria.widened(choices=choices), {name: None})
+        )
+    if criteria.free_only:
+        candidates.append(
+            ("Inclure les offres avec un reste à charge", criteria.widened(free_only=False), {"gratuit": None})
+        )
+    if criteria.parcours_global:
+        candidates.append(
+            (
+                "Ne pas se limiter au parcours de soins global",
+                criteria.widened(parcours_global=False),
+                {"parcours": None},
+            )
+        )
+    if criteria.departement is not None:
+        neighbours = [
+            d for d in departements if d.region_id == criteria.departement.region_id and d != criteria.departement
+        ]
+        for departement in neighbours:
+            candidates.append(
+                (
+                    f"Chercher dans le département {departement}",
+                    criteria.widened(departement=departement),
+                    {"departement": departement.code},
+                )
+            )
+    if criteria.category is not None and len(candidates) < MAX_ADVICE_QUERIES:
+        candidates.append(
+            (
+                "Chercher tous les types de soins",
+                criteria.widened(category=None, subcategories=()),
+                {"categorie": None, "sous_categorie": None},
+            )
+        )
+    advice = []
+    for text, widened, changes in candidates[:MAX_ADVICE_QUERIES]:
+        count = Offer.objects.search(widened).count()
+        advice.append(Advice(text=text, url=_url_with(params, changes), count=count))
+    return advice
+
+
+def _url_with(params: QueryDict, changes: dict[str, str | None]) -> str:
+    query = params.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _errors(form: SearchForm) -> list[dict[str, str]]:
+    """Errors in form order, each with the id of its field (error summary and aria-describedby)."""
+    errors = form.errors
+    ordered = [name for name in FIELD_ORDER if name in errors] + [n for n in errors if n not in FIELD_ORDER]
+    result = []
+    for name in ordered:
+        label = str(form.fields[name].label) if name in form.fields else "Recherche"
+        for message in errors[name]:
+            result.append({"field": name, "label": label, "message": str(message), "anchor": _anchor(name)})
+    return result
+
+
+def _anchor(name: str) -> str:
+    if name in ("sous_categorie", *CHOICE_FILTERS):
+        return f"groupe-{name}"
+    return f"champ-{name}"
+
+
+def _selected_codes(params: QueryDict, name: str) -> set[str]:
+    return {code.strip() for value in params.getlist(name) for code in value.split(",") if code.strip()}
+
+
+def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria | None) -> dict[str, Any]:
+    commune_value = params.get("commune", "").strip()
+    if criteria is not None and criteria.commune is not None:
+        commune_value = criteria.commune.label
+    errors = form.errors
+    values: dict[str, Any] = {
+        "q": params.get("q", ""),
+        "categorie": params.get("categorie", "").strip(),
+        "parcours": bool(params.get("parcours")),
+        "departement": params.get("departement", "").strip().upper(),
+        "commune": commune_value,
+        "rayon": params.get("rayon", "").strip().removesuffix("km").strip() or str(settings.DEFAULT_RADIUS_KM),
+        "radius_choices": [str(r) for r in RADIUS_CHOICES],
+        "gratuit": bool(params.get("gratuit")),
+        "error_ids": {name: f"erreur-{name}" if name in errors else "" for name in form.fields},
+        "field_errors": {name: "; ".join(str(m) for m in errors.get(name, [])) for name in form.fields},
+        "choice_groups": [],
+    }
+    if values["rayon"] not in values["radius_choices"]:
+        try:
+            custom = float(values["rayon"].replace(",", "."))
+            values["radius_choices"] = sorted({*RADIUS_CHOICES, custom} if 0 < custom <= 500 else RADIUS_CHOICES)
+            values["radius_choices"] = [format_km(r) for r in values["radius_choices"]]
+            values["rayon"] = format_km(custom)
+        except ValueError:
+            pass
+    for name, (_field, vocabulary) in CHOICE_FILTERS.items():
+        selected = _selected_codes(params, name)
+        values["choice_groups"].append(
+            {
+                "name": name,
+                "legend": form.fields[name].label,
+                "error": "; ".join(str(m) for m in errors.get(name, [])),
+                "options": [
+                    {"value": value, "label": label, "checked": value in selected, "id": f"champ-{name}-{value}"}
+                    for value, label in vocabulary.choices
+                ],
+            }
+        )
+    values["selected_subcategories"] = _selected_codes(params, "sous_categorie")
+    values["subcategory_error"] = "; ".join(str(m) for m in errors.get("sous_categorie", []))
+    return values
+
+
+def _subcategory_options(category: Category | None, chosen: set[str]) -> list[dict[str, Any]]:
+    if category is None:
+        return []
+    return [
+        {"value": s.code, "label": s.label, "checked": s.code in chosen, "id": f"champ-sous_categorie-{s.code}"}
+        for s in SubCategory.objects.active().filter(category=category).order_by("order", "label")
+    ]
+
+
+def _departement_groups(departements: list[Departement]) -> list[dict[str, Any]]:
+    regional = [d for d in departements if d.region_id == settings.DEFAULT_REGION]
+    others = [d for d in departements if d.region_id != settings.DEFAULT_REGION]
+    groups = []
+    if regional:
+        groups.append({"label": regional[0].region.name, "departements": regional})
+    if others:
+        groups.append({"label": "Autres départements" if regional else "Départements", "departements": others})
+    return groups
+
+
+def _page_title(context: dict[str, Any]) -> str:
+    title = "Trouver un soin de support"
+    if context["errors"]:
+        return f"Erreur dans la recherche – {title}"
+    if context["count_sentence"]:
+        page = context["page"]
+        suffix = f", page {page.number} sur {page.paginator.num_pages}" if page and page.paginator.num_pages > 1 else ""
+        return f"{context['count_sentence']}{suffix} – {title}"
+    return title
