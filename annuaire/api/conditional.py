@@ -33,9 +33,5 @@ def make_conditional(request: HttpRequest, response: Response, last_modified: da
     timestamp = int(last_modified.timestamp()) if last_modified else None
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
-    conditional = get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
-    if conditional is not response:
-        # Keep CORS-relevant and cache headers consistent on the 304.
-        if "Vary" in response:
-            conditional["Vary"] = response["Vary"]
-    return conditional
+    # A 304 keeps ETag, Last-Modified, Cache-Control and Vary (django.utils.cache._not_modified).
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)

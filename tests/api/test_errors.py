@@ -1,0 +1,89 @@
+"""Bad parameters give HTTP 400 with French messages; unpublished things are 404. Never a 500."""
+
+import pytest
+from django.test import Client
+
+from annuaire.directory.enums import PublicationStatus
+from tests.api.helpers import error
+from tests.directory.factories import OfferFactory, StructureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter", "message"),
+    [
+        ({"categorie": "magie"}, "categorie", "Type de soin inconnu : « magie »."),
+        ({"sous_categorie": "reiki"}, "sous_categorie", "Soin inconnu : reiki."),
+        ({"departement": "99"}, "departement", "Département inconnu : « 99 »."),
+        ({"commune": "Atlantide"}, "commune", "Nous ne trouvons pas la commune « Atlantide »"),
+        ({"commune": "Rennes", "rayon": "loin"}, "rayon", "La distance doit être un nombre de kilomètres"),
+        ({"rayon": "9000"}, "rayon", "La distance doit être comprise entre 1 et 500 km."),
+        ({"public": "chats"}, "public", "Valeur inconnue : chats."),
+        ({"page": "deux"}, "page", "Le numéro de page doit être un nombre entier"),
+        ({"page": "0"}, "page", "Le numéro de page doit être un nombre entier"),
+        ({"page": "3"}, "page", "La page 3 n'existe pas : il y a 1 page."),
+        ({"taille": "500"}, "taille", "La taille de page doit être un nombre entier entre 1 et 100."),
+        ({"modifie_depuis": "hier"}, "modifie_depuis", "Date invalide"),
+        ({"modifie_depuis": "2025-02-30"}, "modifie_depuis", "Date invalide"),
+    ],
+)
+def test_it_rejects_bad_search_parameters_with_a_french_message(
+    params: dict[str, str], parameter: str, message: str
+) -> None:
+    OfferFactory()
+    payload = error("/api/v1/offres", **params)
+    assert list(payload["erreurs"]) == [parameter]
+    assert payload["erreurs"][parameter][0].startswith(message)
+    assert payload["message"].startswith("Certains paramètres de la requête sont invalides.")
+
+
+def test_it_reports_every_bad_parameter_at_once() -> None:
+    payload = error("/api/v1/offres", categorie="magie", taille="0", modifie_depuis="x")
+    assert set(payload["erreurs"]) == {"categorie", "taille", "modifie_depuis"}
+
+
+def test_it_rejects_bad_structure_and_place_filters() -> None:
+    assert "Type de structure inconnu" in error("/api/v1/structures", type="secte")["erreurs"]["type"][0]
+    assert "Département inconnu" in error("/api/v1/structures", departement="XX")["erreurs"]["departement"][0]
+    assert error("/api/v1/lieux", structure="abc")["erreurs"]["structure"] == [
+        "Le numéro de structure doit être un nombre entier."
+    ]
+    assert "Date invalide" in error("/api/v1/lieux", modifie_depuis="demain")["erreurs"]["modifie_depuis"][0]
+
+
+@pytest.mark.parametrize("q", [None, "", "r"])
+def test_it_requires_two_characters_to_look_up_a_commune(q: str | None) -> None:
+    params = {} if q is None else {"q": q}
+    assert error("/api/v1/communes", **params)["erreurs"]["q"] == [
+        "Indiquez au moins 2 caractères du nom de la commune ou de son code postal (paramètre q)."
+    ]
+
+
+def test_it_answers_404_in_french_for_an_unpublished_or_unknown_offer() -> None:
+    draft = OfferFactory(status=PublicationStatus.DRAFT)
+    delisted = OfferFactory(structure=StructureFactory(status=PublicationStatus.DELISTED))
+    for path in [f"/api/v1/offres/{draft.pk}", f"/api/v1/offres/{delisted.pk}", "/api/v1/offres/999999"]:
+        response = Client().get(path)
+        assert response.status_code == 404
+        assert response.json() == {"message": "Cette offre n'existe pas ou n'est pas publiée."}
+
+
+def test_it_answers_404_for_unpublished_structures_and_places_without_published_offer() -> None:
+    structure = StructureFactory(status=PublicationStatus.DELISTED)
+    hidden = OfferFactory(structure=structure)
+    lonely = OfferFactory(status=PublicationStatus.DRAFT)
+    assert Client().get(f"/api/v1/structures/{structure.pk}").status_code == 404
+    assert Client().get(f"/api/v1/lieux/{hidden.places.get().pk}").status_code == 404
+    assert Client().get(f"/api/v1/lieux/{lonely.places.get().pk}").status_code == 404
+
+
+def test_it_answers_404_not_500_for_an_identifier_too_big_for_the_database() -> None:
+    assert Client().get(f"/api/v1/offres/{2**70}").status_code == 404
+    assert Client().get(f"/api/v1/structures/{2**64}").status_code == 404
+
+
+def test_it_is_read_only() -> None:
+    response = Client().post("/api/v1/offres", {})
+    assert response.status_code == 405
+    assert "message" in response.json()
