@@ -126,7 +126,8 @@ def _date_range(value: str) -> tuple[datetime, datetime]:
 def last_updated_filter(params: QueryDict, field: str = "updated_at") -> Q:
     condition = Q()
     for raw in params.getlist("_lastUpdated"):
-        match = _DATE.match(raw.strip())
+        # An unencoded "+" of a time zone offset reaches us as a space.
+        match = _DATE.match(raw.strip().replace(" ", "+"))
         if not match:
             raise SearchError(
                 f"Valeur de _lastUpdated invalide : « {raw} ». Exemples : ge2025-01-01, lt2025-06-30T12:00:00+02:00."
