@@ -20,7 +20,7 @@ NO_LONGER_AVAILABLE = "Une offre demandée n'est plus disponible"
 def sheet(client: Client, query: str = "") -> str:
     response = client.get(f"{URL}?{query}" if query else URL)
     assert response.status_code == 200, response.status_code
-    return response.content.decode().replace("&#x27;", "'")
+    return response.content.decode().replace("&#x27;", "'").replace("&nbsp;", " ").replace("\xa0", " ")
 
 
 def test_it_puts_each_chosen_offer_on_one_printable_page(client: Client) -> None:

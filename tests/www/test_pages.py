@@ -32,7 +32,7 @@ PSNC_NOTICE = "Cette pratique n'a pas (encore) fait la preuve scientifique de so
 def page(client: Client, url: str) -> str:
     response = client.get(url)
     assert response.status_code == 200, response.status_code
-    return response.content.decode()
+    return response.content.decode().replace("&nbsp;", " ")
 
 
 def full_offer(**kwargs: Any) -> Offer:

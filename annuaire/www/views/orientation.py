@@ -74,11 +74,11 @@ def orientation_sheet(request: HttpRequest) -> HttpResponse:
     elif missing > 1:
         messages.append(f"{missing} offres demandées ne sont plus disponibles : elles ont été retirées de la fiche.")
     if requested.invalid:
-        shown = ", ".join(f"« {value} »" for value in requested.invalid[:3])
+        shown = ", ".join(f"«\u00a0{value}\u00a0»" for value in requested.invalid[:3])
         messages.append(
-            f"Numéro d'offre non reconnu : {shown}. Choisissez les offres depuis la recherche."
+            f"Numéro d'offre non reconnu\u00a0: {shown}. Choisissez les offres depuis la recherche."
             if len(requested.invalid) == 1
-            else f"Numéros d'offre non reconnus : {shown}. Choisissez les offres depuis la recherche."
+            else f"Numéros d'offre non reconnus\u00a0: {shown}. Choisissez les offres depuis la recherche."
         )
     if requested.truncated:
         messages.append(
