@@ -66,9 +66,10 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if request.path != canonical:
         return redirect(canonical, permanent=True)
     places = list(structure.places.all())
+    offers: list[Offer] = structure.published_offers  # type: ignore[attr-defined]
     offers_by_category = [
         {"category": category, "offers": list(offers)}
-        for category, offers in groupby(structure.published_offers, key=lambda offer: offer.category)
+        for category, offers in groupby(offers, key=lambda offer: offer.category)
     ]
     return render(
         request,
@@ -77,7 +78,7 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "structure": structure,
             "places": places,
             "offers_by_category": offers_by_category,
-            "offer_count": len(structure.published_offers),
+            "offer_count": len(offers),
             "map_config": map_config(places),
         },
     )
