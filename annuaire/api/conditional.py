@@ -34,4 +34,4 @@ def make_conditional(request: HttpRequest, response: Response, last_modified: da
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
     # A 304 keeps ETag, Last-Modified, Cache-Control and Vary (django.utils.cache._not_modified).
-    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response)
+    return get_conditional_response(request, etag=etag, last_modified=timestamp, response=response) or response

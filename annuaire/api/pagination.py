@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
@@ -14,7 +14,7 @@ from annuaire.api.errors import InvalidParameters
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
-T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | None, message: str) -> int:
@@ -46,8 +46,8 @@ class PageNumberPagination:
         )
         self.page: Page[Any] | None = None
 
-    def paginate(self, items: Sequence[T] | Any) -> list[T]:
-        paginator: Paginator[Any] = Paginator(items, self.page_size)
+    def paginate(self, items: QuerySet[M]) -> list[M]:
+        paginator: Paginator[M] = Paginator(items, self.page_size)
         if self.page_number > paginator.num_pages:
             pages = paginator.num_pages
             raise InvalidParameters(

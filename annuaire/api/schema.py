@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
@@ -13,7 +13,7 @@ from annuaire.api.serializers.errors import InvalidParametersSerializer, Message
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase, StructureKind
 from annuaire.directory.search import MAX_RADIUS_KM
 
-Q = OpenApiParameter.QUERY
+Q: Literal["query"] = "query"
 
 
 def _codes(name: str, vocabulary: Any, description: str) -> OpenApiParameter:

@@ -87,3 +87,10 @@ def test_it_is_read_only() -> None:
     response = Client().post("/api/v1/offres", {})
     assert response.status_code == 405
     assert "message" in response.json()
+
+
+def test_it_answers_a_json_404_for_an_unknown_address() -> None:
+    for path in ["/api/v1/offres/abc", "/api/v1/inconnu", "/api/v1/offres/"]:
+        response = Client().get(path)
+        assert response.status_code == 404
+        assert response.json()["message"].startswith("Cette adresse n'existe pas dans l'API")

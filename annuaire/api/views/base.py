@@ -7,7 +7,6 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponseBase
 from rest_framework import exceptions
-from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -35,13 +34,10 @@ class PublicReadView(APIView):
             return response
         return super().handle_exception(exc)
 
-    def finalize_response(
-        self, request: Request, response: HttpResponseBase, *args: Any, **kwargs: Any
-    ) -> HttpResponseBase:
-        response = super().finalize_response(request, response, *args, **kwargs)
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        response = super().dispatch(request, *args, **kwargs)
         if isinstance(response, Response):
-            http_request: HttpRequest = request._request
-            return make_conditional(http_request, response, self.last_modified)
+            return make_conditional(request, response, self.last_modified)
         return response
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
@@ -22,7 +23,7 @@ from annuaire.directory.search import SearchForm, nearest_place
 OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
 
 
-def _last_modified(offers: Iterable[Offer]) -> object:
+def _last_modified(offers: Iterable[Offer]) -> datetime | None:
     return latest(
         date
         for offer in offers
@@ -68,7 +69,7 @@ class OfferListView(PublicReadView):
         if since is not None:
             offers = offers.filter(updated_at__gte=since)
         page = pagination.paginate(offers.with_result_relations())
-        self.last_modified = _last_modified(page)  # type: ignore[assignment]
+        self.last_modified = _last_modified(page)
         return Response(pagination.envelope(_serialize(request, page, criteria.centre)))
 
 
@@ -83,5 +84,5 @@ class OfferDetailView(PublicReadView):
         offer = Offer.objects.published().with_result_relations().filter(pk=check_pk(pk, OFFER_NOT_FOUND)).first()
         if offer is None:
             raise ResourceNotFound(OFFER_NOT_FOUND)
-        self.last_modified = _last_modified([offer])  # type: ignore[assignment]
+        self.last_modified = _last_modified([offer])
         return Response(_serialize(request, [offer], None)[0])

@@ -1,0 +1,76 @@
+"""The OpenAPI 3 document and the documentation page, in French, without any CDN."""
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_PARAMETERS = {
+    "q",
+    "categorie",
+    "sous_categorie",
+    "departement",
+    "commune",
+    "rayon",
+    "public",
+    "age",
+    "lieu",
+    "phase",
+    "acces",
+    "parcours",
+    "gratuit",
+    "modifie_depuis",
+    "page",
+    "taille",
+}
+
+
+def document() -> dict[str, Any]:
+    response = Client().get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/")
+    return dict(response.json())
+
+
+def test_it_describes_exactly_the_api_endpoints() -> None:
+    assert document()["openapi"].startswith("3.")
+    assert sorted(document()["paths"]) == [
+        "/api/v1/communes",
+        "/api/v1/lieux",
+        "/api/v1/lieux/{id}",
+        "/api/v1/offres",
+        "/api/v1/offres/{id}",
+        "/api/v1/structures",
+        "/api/v1/structures/{id}",
+        "/api/v1/taxonomie",
+    ]
+
+
+def test_it_documents_every_search_parameter_in_french() -> None:
+    operation = document()["paths"]["/api/v1/offres"]["get"]
+    parameters = {p["name"]: p for p in operation["parameters"]}
+    assert set(parameters) == SEARCH_PARAMETERS
+    for parameter in parameters.values():
+        assert len(parameter["description"]) > 10, parameter["name"]
+    assert "Valeurs : `patients`" in parameters["public"]["description"]
+
+
+def test_it_documents_the_400_error_shape() -> None:
+    doc = document()
+    response = doc["paths"]["/api/v1/offres"]["get"]["responses"]["400"]
+    ref = response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+    assert set(doc["components"]["schemas"][ref]["properties"]) == {"erreurs", "message"}
+
+
+def test_it_serves_a_readable_documentation_page_without_external_resources() -> None:
+    response = Client().get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="fr">' in html
+    assert "/api/v1/offres" in html
+    assert "sous_categorie" in html
+    assert "Distance maximale autour de la commune" in html
+    assert "https://" not in html.split("<body>")[0]
+    assert "<script" not in html

@@ -1,0 +1,50 @@
+"""Property-based run of every endpoint of the OpenAPI document (schemathesis).
+
+Generated requests must never get a server error, and every answer must match the
+documented status codes, content types and response schemas.
+"""
+
+from typing import Any
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from annuaire.directory.enums import Cost
+from config.wsgi import application
+from tests.directory.factories import OfferFactory
+from tests.geo.factories import BREST, QUIMPER, commune
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+@pytest.fixture
+def directory(db: Any) -> None:
+    OfferFactory(title="Consultation de psychologue", commune=commune(BREST))
+    OfferFactory(
+        title="Diététique",
+        subcategory_codes=["consultation-dieteticien"],
+        commune=commune(QUIMPER),
+        cost=Cost.PARTLY_PAID,
+        cost_amount=20,
+    )
+    OfferFactory(title="Yoga")
+
+
+@schema.parametrize()
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_it_never_answers_a_server_error_and_matches_its_schema(case: Any, directory: None) -> None:
+    case.call_and_validate(checks=CHECKS)
