@@ -70,7 +70,7 @@ COLUMNS: list[ImportColumn] = [
     _c("structure_code_postal", STRUCTURE, "postal_code", "postal_code", "Code postal de la structure.", "29000"),
     _c("structure_commune", STRUCTURE, "commune", "commune", "Commune : code INSEE (conseillé) ou nom.", "29232", True),
     _c("structure_telephone", STRUCTURE, "phone", "text", "Téléphone de la structure.", "02 98 00 00 00"),
-    _c("structure_email", STRUCTURE, "email", "email", "E-mail de la structure.", "cd29@ligue-cancer.net"),
+    _c("structure_email", STRUCTURE, "email", "email", "E-mail de la structure.", "contact@example.org"),
     _c("structure_site_internet", STRUCTURE, "website", "url", "Site internet (https://...).", ""),
     _c("structure_messagerie_securisee", STRUCTURE, "secure_messaging", "email", "Adresse MSSanté.", ""),
     _c("structure_description", STRUCTURE, "description", "text", "Présentation de la structure.", ""),
