@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django import forms
 from django.utils import timezone
@@ -30,7 +30,8 @@ def parse_modified_since(raw: str) -> datetime:
         parsed = datetime.combine(day, time.min)
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
-    return parsed
+    # The database stores UTC: a date that cannot be expressed in UTC is unusable.
+    return parsed.astimezone(UTC)
 
 
 class ModifiedSinceField(forms.CharField):

@@ -26,6 +26,8 @@ pytestmark = pytest.mark.django_db
         ({"taille": "500"}, "taille", "La taille de page doit être un nombre entier entre 1 et 100."),
         ({"modifie_depuis": "hier"}, "modifie_depuis", "Date invalide"),
         ({"modifie_depuis": "2025-02-30"}, "modifie_depuis", "Date invalide"),
+        ({"modifie_depuis": "9999-12-31T23:59:59-23:59"}, "modifie_depuis", "Date invalide"),
+        ({"modifie_depuis": "0001-01-01"}, "modifie_depuis", "Date invalide"),
     ],
 )
 def test_it_rejects_bad_search_parameters_with_a_french_message(
