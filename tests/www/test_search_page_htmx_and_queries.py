@@ -33,6 +33,13 @@ def test_an_invalid_htmx_request_swaps_the_whole_search_block_to_show_field_erro
     assert 'id="erreur-commune"' in response.content.decode()
 
 
+def test_an_htmx_request_after_errors_gets_the_whole_block_to_clear_them(client: Client) -> None:
+    response = client.get("/", {"commune": "Quimper"}, HTTP_X_SEARCH_BLOCK="1", **HTMX)
+    assert response["HX-Retarget"] == "#recherche"
+    assert 'id="erreur-commune"' not in response.content.decode()
+    assert "Aucune offre trouvée près de Quimper (29)" in response.content.decode()
+
+
 def test_a_history_restore_request_gets_the_full_page(client: Client) -> None:
     response = client.get("/", HTTP_HX_REQUEST="true", HTTP_HX_HISTORY_RESTORE_REQUEST="true")
     assert "<html" in response.content.decode()

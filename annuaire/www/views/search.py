@@ -87,13 +87,15 @@ def search(request: HttpRequest) -> HttpResponse:
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     departements = list(Departement.objects.select_related("region").order_by("code"))
     context["departement_groups"] = _departement_groups(departements)
+    context["map_bounds"] = _map_bounds(departements)
     if criteria is not None:
         context.update(_results(request, criteria, departements))
     context["page_title"] = _page_title(context)
-    template = "www/partials/search_results.html" if is_htmx and valid else "www/search.html"
+    # With errors to show, or stale ones to clear (the client says so), htmx swaps the whole block.
+    whole_block = is_htmx and (not valid or request.headers.get("X-Search-Block") == "1")
+    template = "www/partials/search_results.html" if is_htmx and not whole_block else "www/search.html"
     response = render(request, template, context)
-    if is_htmx and not valid:
-        # Show the field-level messages too: swap the whole search block, not only the results.
+    if whole_block:
         response["HX-Retarget"] = "#recherche"
         response["HX-Reselect"] = "#recherche"
         response["HX-Reswap"] = "outerHTML"
@@ -349,6 +351,15 @@ def _departement_groups(departements: list[Departement]) -> list[dict[str, Any]]
     if others:
         groups.append({"label": "Autres départements" if regional else "Départements", "departements": others})
     return groups
+
+
+def _map_bounds(departements: list[Departement]) -> str:
+    """ "south,west,north,east" around the centres of the region's départements: the map's default view."""
+    regional = [d for d in departements if d.region_id == settings.DEFAULT_REGION] or departements
+    if not regional:
+        return ""
+    lats, lngs = [d.lat for d in regional], [d.lng for d in regional]
+    return f"{min(lats) - 0.6:.2f},{min(lngs) - 0.9:.2f},{max(lats) + 0.6:.2f},{max(lngs) + 0.9:.2f}"
 
 
 def _page_title(context: dict[str, Any]) -> str:
