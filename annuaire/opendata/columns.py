@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
-
 from annuaire.directory.enums import (
     Access,
     AgeGroup,
@@ -67,11 +65,11 @@ class Column:
         return spec
 
 
-def codes(choices: type[models.TextChoices]) -> tuple[str, ...]:
+def codes(choices: Any) -> tuple[str, ...]:
     return tuple(str(value) for value in choices.values)
 
 
-def describe(intro: str, choices: Iterable[tuple[str, str]]) -> str:
+def describe(intro: str, choices: Iterable[tuple[str, Any]]) -> str:
     return intro + " Codes : " + " ; ".join(f"« {code} » ({label})" for code, label in choices) + "."
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -33,7 +34,7 @@ def index(request: HttpRequest) -> HttpResponse:
     return render(request, "opendata/index.html", context)
 
 
-def download(request: HttpRequest, filename: str) -> HttpResponse:
+def download(request: HttpRequest, filename: str) -> HttpResponseBase:
     published = PUBLISHED_NAMES.get(filename)
     path = opendata_dir() / filename if published else None
     if published is None or path is None or not path.is_file():
