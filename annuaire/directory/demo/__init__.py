@@ -1,0 +1,14 @@
+"""Deterministic demo data: a believable region (Brittany) or a national dataset for benchmarks.
+
+- `names`: structure names, people, streets, French département articles;
+- `care`: how often each kind of structure offers each sub-category, titles, details;
+- `generator`: builds unsaved model instances from a seeded `random.Random`;
+- `writer`: finds, deletes and bulk-inserts demo rows.
+
+Demo rows are recognisable: every demo structure has a public e-mail at a sub-domain
+of `DEMO_DOMAIN`, and stable uuids (uuid5 of the seed and the row's position).
+"""
+
+from annuaire.directory.demo.generator import BRITTANY, DEMO_DOMAIN, DemoData, DemoGenerator
+
+__all__ = ["BRITTANY", "DEMO_DOMAIN", "DemoData", "DemoGenerator"]
