@@ -5,6 +5,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/data-inclusion/", include("annuaire.interop.datainclusion.urls")),
     path("api/v1/", include("annuaire.api.urls")),
+    # Keep last among api/v1/ routes: unknown API addresses get a JSON 404.
+    path("api/v1/", include("annuaire.api.fallback_urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
     path("", include("annuaire.www.urls")),

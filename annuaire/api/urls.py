@@ -1,11 +1,10 @@
 """The public read API, version 1 (docs/api.md)."""
 
-from django.urls import include, path, re_path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 
 from annuaire.api.views.communes import CommuneLookupView
 from annuaire.api.views.docs import documentation
-from annuaire.api.views.not_found import UnknownAddressView
 from annuaire.api.views.offers import OfferDetailView, OfferListView
 from annuaire.api.views.places import PlaceDetailView, PlaceListView
 from annuaire.api.views.structures import StructureDetailView, StructureListView
@@ -31,5 +30,4 @@ urlpatterns = [
     *resources,
     path("openapi.json", SpectacularJSONAPIView.as_view(patterns=SCHEMA_PATTERNS), name="openapi"),
     path("docs", documentation, name="docs"),
-    re_path(r"", UnknownAddressView.as_view(), name="unknown"),
 ]
