@@ -184,6 +184,7 @@ def test_it_pages_with_count_and_getpagesoffset_links(fhir: Fhir) -> None:
     assert "next" not in {link["relation"] for link in last["link"]}
     assert len(fhir("/fhir/HealthcareService", _count="500")["entry"]) == 5  # capped at 100
     assert "entry" not in fhir("/fhir/HealthcareService", _count="0")
+    assert "entry" not in fhir("/fhir/HealthcareService", _getpagesoffset="99999999999999999999")
 
 
 def test_unpublished_data_is_never_exported(fhir: Fhir) -> None:

@@ -50,7 +50,9 @@ def _bundle(
 ) -> HttpResponse:
     base = fhir_base(request)
     total = queryset.count()
-    rows = list(queryset[paging.offset : paging.offset + paging.count]) if paging.count else []
+    rows = (
+        list(queryset[paging.offset : paging.offset + paging.count]) if paging.count and paging.offset < total else []
+    )
     params = [(k, v) for k, v in request.GET.lists() if k not in ("_getpagesoffset", "_count")]
 
     def page_url(offset: int) -> str:
