@@ -4,10 +4,13 @@ Generated requests must never get a server error, and every answer must match th
 documented status codes, content types and response schemas.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -27,7 +30,18 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def directory(db: Any) -> None:
+def keep_test_connection_open() -> Iterator[None]:
+    """The WSGI app closes the database connection after each request, which would end the
+    test transaction (PostgreSQL); Django's own test client disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def directory(db: Any, keep_test_connection_open: None) -> None:
     OfferFactory(title="Consultation de psychologue", commune=commune(BREST))
     OfferFactory(
         title="Diététique",
