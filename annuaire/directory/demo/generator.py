@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
@@ -650,9 +651,9 @@ class DemoGenerator:
             published_at=self._moment(rng.randrange(10, 900)) if status == PublicationStatus.PUBLISHED else None,
             last_verified_at=self._verified(),
         )
-        offer.search_text = normalize(
-            " ".join([title, description, structure.name, category.label, *(s.label for s in subs)])
-        )
+        # What Offer.build_search_text gives, normalised piece by piece (the pieces repeat a lot).
+        pieces = [title, description, structure.name, category.label, *(s.label for s in subs)]
+        offer.search_text = " ".join(filter(None, map(_normalized, pieces)))
         offer.clean()
         offer.clean_subcategories(subs)
         if len(places) > 1 and rng.random() < 0.5:
@@ -686,6 +687,11 @@ class DemoGenerator:
         if cost == Cost.FREE:
             return cost, None, rng.choice(care.COST_DETAILS_FREE) if group in "LA" else ""
         return cost, None, ""
+
+
+@lru_cache(maxsize=4096)
+def _normalized(text: str) -> str:
+    return normalize(text)
 
 
 def _short_slug(name: str, length: int = 40) -> str:

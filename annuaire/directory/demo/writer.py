@@ -6,9 +6,11 @@ generator sets both itself, since `bulk_create` skips `save()` and signals.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Model
 
 from annuaire.directory.demo.generator import DEMO_DOMAIN, DemoData
 from annuaire.directory.models import Offer, Place, Structure, StructureQuerySet
@@ -49,19 +51,35 @@ def delete_demo() -> int:
     return count
 
 
+def insert_pairs(
+    through: type[Model], left: str, right: str, pairs: Iterable[tuple[Model, Model]], batch: int = 400
+) -> None:
+    table = connection.ops.quote_name(through._meta.db_table)
+    columns = f"{connection.ops.quote_name(left)}, {connection.ops.quote_name(right)}"
+    rows = [(a.pk, b.pk) for a, b in pairs]
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch):
+            chunk = rows[start : start + batch]
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(f"INSERT INTO {table} ({columns}) VALUES {values}", [v for row in chunk for v in row])
+
+
 @transaction.atomic
 def save(data: DemoData) -> Counts:
     Structure.objects.bulk_create(data.structures, batch_size=BATCH_SIZE)
     Place.objects.bulk_create(data.places, batch_size=BATCH_SIZE)
     Offer.objects.bulk_create(data.offers, batch_size=BATCH_SIZE)
-    subcategory_link = Offer.subcategories.through
-    place_link = Offer.places.through
-    subcategory_link.objects.bulk_create(
-        [subcategory_link(offer_id=offer.pk, subcategory_id=sub.pk) for offer, sub in data.offer_subcategories],
-        batch_size=BATCH_SIZE * 5,
-    )
-    place_link.objects.bulk_create(
-        [place_link(offer_id=offer.pk, place_id=place.pk) for offer, place in data.offer_places],
-        batch_size=BATCH_SIZE * 5,
-    )
+    # Link tables: plain multi-row inserts, the ORM adds nothing here but time.
+    insert_pairs(Offer.subcategories.through, "offer_id", "subcategory_id", data.offer_subcategories)
+    insert_pairs(Offer.places.through, "offer_id", "place_id", data.offer_places)
     return Counts(len(data.structures), len(data.places), len(data.offers))
+
+
+def refresh_statistics() -> None:
+    """Let the query planner know the new table sizes (SQLite keeps none by itself).
+
+    Without statistics, SQLite starts a proximity search from the offers' status index
+    instead of the places' (lat, lng) index: 10x slower at 100,000 offers (docs/benchmarks.md).
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")

@@ -69,6 +69,7 @@ class Command(BaseCommand):
             generator = DemoGenerator.from_database(BRITTANY, seed=seed, scope="bretagne")
             data = generator.region(structures)
         counts = writer.save(data)
+        writer.refresh_statistics()
         elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         what = "Jeu de données national créé" if national else "Région de démonstration créée"
         self.stdout.write(
