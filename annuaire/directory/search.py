@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django import forms
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Min, Q
 
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, haversine_km
@@ -59,20 +59,18 @@ class SearchCriteria:
 def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuerySet:
     if criteria.category:
         offers = offers.filter(category=criteria.category)
+    # Uncorrelated `IN (subquery)` lets the database start from the few matching rows
+    # of the link tables instead of probing them once per published offer.
     if criteria.subcategories:
         offers = offers.filter(
-            Exists(
-                Offer.subcategories.through.objects.filter(
-                    offer_id=OuterRef("pk"), subcategory__in=[s.pk for s in criteria.subcategories]
-                )
-            )
+            pk__in=Offer.subcategories.through.objects.filter(
+                subcategory__in=[s.pk for s in criteria.subcategories]
+            ).values("offer_id")
         )
     if criteria.departement:
         offers = offers.filter(
-            Exists(
-                Offer.places.through.objects.filter(
-                    offer_id=OuterRef("pk"), place__commune__departement_id=criteria.departement.code
-                )
+            pk__in=Offer.places.through.objects.filter(place__commune__departement_id=criteria.departement.code).values(
+                "offer_id"
             )
         )
     for parameter, codes in criteria.choices.items():
@@ -90,7 +88,7 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
 
     centre = criteria.centre
     if centre is None:
-        return offers.order_by("title", "structure__name", "pk")
+        return offers.order_by("title", "pk")
     if criteria.radius_km is not None:
         box = bounding_box(centre, criteria.radius_km)
         offers = offers.filter(

@@ -120,7 +120,7 @@ class Offer(models.Model):
     class Meta:
         verbose_name = "offre"
         ordering = ["title"]
-        indexes = [models.Index(fields=["status", "category"])]
+        indexes = [models.Index(fields=["status", "category"]), models.Index(fields=["title"])]
 
     def __str__(self) -> str:
         return self.title
