@@ -166,6 +166,11 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._categories = {c.code: c for c in Category.objects.active()}
 
+    @property
+    def categories(self) -> list[Category]:
+        """The active categories, loaded once per form (the page lists them too)."""
+        return list(self._categories.values())
+
     def clean_categorie(self) -> Category | None:
         code = self.cleaned_data["categorie"].strip()
         if not code:

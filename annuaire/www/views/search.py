@@ -20,6 +20,7 @@ from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
 from annuaire.geo.models import Departement
 from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.www.views.search_advice import widening_advice
 
 # Fields of the search form, in display order, with the id of the control an error links to.
 FIELD_ORDER = [
@@ -34,8 +35,6 @@ FIELD_ORDER = [
     "gratuit",
 ]
 REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
-WIDER_RADII = [50, 100]
-MAX_ADVICE_QUERIES = 8
 
 
 @dataclass
@@ -49,13 +48,6 @@ class ResultCard:
     phone_href: str
     email: str
     secure_messaging: str
-
-
-@dataclass
-class Advice:
-    text: str
-    url: str
-    count: int
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -81,8 +73,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "map_markers": [],
         "refinement_open": any(request.GET.get(name) for name in REFINEMENTS),
     }
-    categories = list(form._categories.values())  # loaded once by the form
-    context["categories"] = categories
+    context["categories"] = form.categories
     category = form.cleaned_data.get("categorie")
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     departements = list(Departement.objects.select_related("region").order_by("code"))
@@ -114,7 +105,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
         "page_message": page_message,
         "cards": cards,
         "count_sentence": _count_sentence(paginator.count, criteria),
-        "advice": _advice(request.GET, criteria, departements) if paginator.count == 0 else [],
+        "advice": widening_advice(request.GET, criteria, departements) if paginator.count == 0 else [],
         "map_markers": [
             {
                 "lat": card.place.lat,
@@ -190,81 +181,6 @@ def _count_sentence(count: int, criteria: SearchCriteria) -> str:
     if criteria.departement is not None:
         sentence += f" dans le département {criteria.departement}"
     return sentence
-
-
-def _advice(params: QueryDict, criteria: SearchCriteria, departements: list[Departement]) -> list[Advice]:
-    """Ways to widen a search without result, each with its count (at most MAX_ADVICE_QUERIES queries)."""
-    candidates: list[tuple[str, SearchCriteria, dict[str, str | None]]] = []
-    if criteria.commune is not None and criteria.radius_km is not None:
-        for radius in WIDER_RADII:
-            if radius > criteria.radius_km:
-                candidates.append(
-                    (
-                        f"Chercher dans un rayon de {radius} km",
-                        criteria.widened(radius_km=float(radius)),
-                        {"rayon": str(radius)},
-                    )
-                )
-    if criteria.text:
-        candidates.append((f"Retirer les mots-clés « {criteria.text} »", criteria.widened(text=""), {"q": None}))
-    if criteria.subcategories:
-        candidates.append(
-            ("Retirer le choix des soins précis", criteria.widened(subcategories=()), {"sous_categorie": None})
-        )
-    form_fields = SearchForm.base_fields
-    for name in criteria.choices:
-        choices = {key: value for key, value in criteria.choices.items() if key != name}
-        candidates.append(
-            (f"Retirer le filtre « {form_fields[name].label} »", criteria.widened(choices=choices), {name: None})
-        )
-    if criteria.free_only:
-        candidates.append(
-            ("Inclure les offres avec un reste à charge", criteria.widened(free_only=False), {"gratuit": None})
-        )
-    if criteria.parcours_global:
-        candidates.append(
-            (
-                "Ne pas se limiter au parcours de soins global",
-                criteria.widened(parcours_global=False),
-                {"parcours": None},
-            )
-        )
-    if criteria.departement is not None:
-        neighbours = [
-            d for d in departements if d.region_id == criteria.departement.region_id and d != criteria.departement
-        ]
-        for departement in neighbours:
-            candidates.append(
-                (
-                    f"Chercher dans le département {departement}",
-                    criteria.widened(departement=departement),
-                    {"departement": departement.code},
-                )
-            )
-    if criteria.category is not None and len(candidates) < MAX_ADVICE_QUERIES:
-        candidates.append(
-            (
-                "Chercher tous les types de soins",
-                criteria.widened(category=None, subcategories=()),
-                {"categorie": None, "sous_categorie": None},
-            )
-        )
-    advice = []
-    for text, widened, changes in candidates[:MAX_ADVICE_QUERIES]:
-        count = Offer.objects.search(widened).count()
-        advice.append(Advice(text=text, url=_url_with(params, changes), count=count))
-    return advice
-
-
-def _url_with(params: QueryDict, changes: dict[str, str | None]) -> str:
-    query = params.copy()
-    query.pop("page", None)
-    for name, value in changes.items():
-        query.pop(name, None)
-        if value is not None:
-            query[name] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
 
 
 def _errors(form: SearchForm) -> list[dict[str, str]]:
