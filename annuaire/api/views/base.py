@@ -5,13 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponseBase
 from rest_framework import exceptions
+from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annuaire.api.conditional import make_conditional
 from annuaire.api.errors import InvalidParameters, ResourceNotFound
+from annuaire.api.pagination import PageNumberPagination
+from annuaire.api.params import form_errors
 
 # Primary keys are 64-bit: anything larger cannot exist (and would overflow SQLite).
 MAX_PK = 2**63 - 1
@@ -45,3 +49,19 @@ def check_pk(pk: int, message: str) -> int:
     if pk > MAX_PK:
         raise ResourceNotFound(message)
     return pk
+
+
+def validated_pagination(request: Request, *filter_forms: forms.Form) -> PageNumberPagination:
+    """Check the filter forms and the paging parameters together, so that one 400 lists
+    every bad parameter; return the pagination to use."""
+    errors: dict[str, list[str]] = {}
+    for form in filter_forms:
+        if not form.is_valid():
+            errors.update(form_errors(form))
+    try:
+        pagination = PageNumberPagination(request._request)
+    except InvalidParameters as invalid:
+        errors.update(invalid.errors)
+    if errors:
+        raise InvalidParameters(errors)
+    return pagination

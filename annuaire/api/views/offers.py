@@ -11,11 +11,10 @@ from rest_framework.response import Response
 
 from annuaire.api import schema
 from annuaire.api.conditional import latest
-from annuaire.api.errors import InvalidParameters, ResourceNotFound
-from annuaire.api.pagination import PageNumberPagination
-from annuaire.api.params import OfferExtraForm, form_errors
+from annuaire.api.errors import ResourceNotFound
+from annuaire.api.params import OfferExtraForm
 from annuaire.api.serializers.offers import OfferSerializer
-from annuaire.api.views.base import PublicReadView, check_pk
+from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.core.geodesy import Point
 from annuaire.directory.models import Offer
 from annuaire.directory.search import SearchForm, nearest_place
@@ -51,17 +50,7 @@ class OfferListView(PublicReadView):
     def get(self, request: Request) -> Response:
         search = SearchForm(request.query_params)
         extra = OfferExtraForm(request.query_params)
-        errors: dict[str, list[str]] = {}
-        if not search.is_valid():
-            errors.update(search.error_messages())
-        if not extra.is_valid():
-            errors.update(form_errors(extra))
-        try:
-            pagination = PageNumberPagination(request._request)
-        except InvalidParameters as invalid:
-            errors.update(invalid.errors)
-        if errors:
-            raise InvalidParameters(errors)
+        pagination = validated_pagination(request, search, extra)
 
         criteria = search.criteria()
         offers = Offer.objects.search(criteria)

@@ -9,11 +9,10 @@ from rest_framework.response import Response
 
 from annuaire.api import schema
 from annuaire.api.conditional import latest
-from annuaire.api.errors import InvalidParameters, ResourceNotFound
-from annuaire.api.pagination import PageNumberPagination
-from annuaire.api.params import PlaceFilterForm, form_errors
+from annuaire.api.errors import ResourceNotFound
+from annuaire.api.params import PlaceFilterForm
 from annuaire.api.serializers.places import PlaceSerializer
-from annuaire.api.views.base import PublicReadView, check_pk
+from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place
 
@@ -43,13 +42,7 @@ class PlaceListView(PublicReadView):
     )
     def get(self, request: Request) -> Response:
         form = PlaceFilterForm(request.query_params)
-        errors = {} if form.is_valid() else form_errors(form)
-        try:
-            pagination = PageNumberPagination(request._request)
-        except InvalidParameters as invalid:
-            errors.update(invalid.errors)
-        if errors:
-            raise InvalidParameters(errors)
+        pagination = validated_pagination(request, form)
 
         places = public_places()
         if form.cleaned_data["departement"] is not None:

@@ -9,11 +9,10 @@ from rest_framework.response import Response
 
 from annuaire.api import schema
 from annuaire.api.conditional import latest
-from annuaire.api.errors import InvalidParameters, ResourceNotFound
-from annuaire.api.pagination import PageNumberPagination
-from annuaire.api.params import StructureFilterForm, form_errors
+from annuaire.api.errors import ResourceNotFound
+from annuaire.api.params import StructureFilterForm
 from annuaire.api.serializers.structures import StructureSerializer
-from annuaire.api.views.base import PublicReadView, check_pk
+from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.directory.models import Offer, Place, Structure, StructureQuerySet
 
 STRUCTURE_NOT_FOUND = "Cette structure n'existe pas ou n'est pas publiée."
@@ -51,13 +50,7 @@ class StructureListView(PublicReadView):
     )
     def get(self, request: Request) -> Response:
         form = StructureFilterForm(request.query_params)
-        errors = {} if form.is_valid() else form_errors(form)
-        try:
-            pagination = PageNumberPagination(request._request)
-        except InvalidParameters as invalid:
-            errors.update(invalid.errors)
-        if errors:
-            raise InvalidParameters(errors)
+        pagination = validated_pagination(request, form)
 
         structures = public_structures()
         if form.cleaned_data["departement"] is not None:
