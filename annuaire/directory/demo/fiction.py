@@ -1,0 +1,75 @@
+"""Fictional but well-formed values for demo rows, all drawn from the generator's one seeded `rng`.
+
+Structures, places and offers share these draws (stable uuids, reserved phone numbers, valid
+FINESS keys, dates relative to `today`), so they live apart from what each row means.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date, datetime, time, timedelta
+from uuid import UUID, uuid5
+
+from django.utils import timezone
+from stdnum import luhn
+
+from annuaire.core.identifiers import finess_with_key
+from annuaire.directory.demo.towns import Town
+
+# Every demo structure has its public e-mail at a sub-domain of this reserved domain.
+DEMO_DOMAIN = "demo-sos.invalid"
+DEMO_NAMESPACE = UUID("5d0c1e6a-53b2-4c8e-9a0e-000000000053")
+# ARCEP numbers reserved for fiction, by telephone zone (never a real subscriber).
+FICTION_PHONE_BLOCKS = {"01": "01 99 00", "02": "02 61 91", "03": "03 53 01", "04": "04 65 71", "05": "05 36 49"}
+REGION_PHONE_ZONES = {
+    "11": "01",
+    "24": "02",
+    "28": "02",
+    "52": "02",
+    "53": "02",
+    "04": "02",
+    "06": "02",
+    "27": "03",
+    "32": "03",
+    "44": "03",
+    "84": "04",
+    "93": "04",
+    "94": "04",
+}
+
+
+class Fiction:
+    """The seeded random source and the small made-up values built from it."""
+
+    def __init__(self, *, seed: int, scope: str, today: date) -> None:
+        self.rng = random.Random(f"{scope}:{seed}")
+        self.seed, self.scope, self.today = seed, scope, today
+
+    def uuid(self, *parts: object) -> UUID:
+        return uuid5(DEMO_NAMESPACE, "/".join(map(str, (self.scope, self.seed, *parts))))
+
+    def phone(self, town: Town) -> str:
+        zone = REGION_PHONE_ZONES.get(town.region, "05")
+        return f"{FICTION_PHONE_BLOCKS[zone]} {self.rng.randrange(100):02d} {self.rng.randrange(100):02d}"
+
+    def finess(self, departement: str) -> str:
+        body = (departement + f"{self.rng.randrange(10**7):07d}")[:8]
+        if body[:2] in ("2A", "2B"):  # no published key rule for Corsica: any key passes
+            return body + luhn.calc_check_digit("20" + body[2:])
+        return finess_with_key(body)
+
+    def offset(self, lat: float, lng: float, min_km: float, max_km: float) -> tuple[float, float]:
+        """A point a short distance from (lat, lng): small enough never to land at sea."""
+        distance, bearing = self.rng.uniform(min_km, max_km), self.rng.uniform(0, 2 * math.pi)
+        dlat = distance * math.cos(bearing) / 111.2
+        dlng = distance * math.sin(bearing) / (111.2 * max(math.cos(math.radians(lat)), 0.1))
+        return round(lat + dlat, 6), round(lng + dlng, 6)
+
+    def moment(self, days_ago: int) -> datetime:
+        return timezone.make_aware(datetime.combine(self.today - timedelta(days=days_ago), time(10, 0)))
+
+    def verified(self) -> date:
+        if self.rng.random() < 0.06:
+            return self.today - timedelta(days=self.rng.randrange(380, 720))
+        return self.today - timedelta(days=self.rng.randrange(0, 330))

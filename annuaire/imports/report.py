@@ -1,0 +1,98 @@
+"""The import report: every problem and change, line by line, in French, and its JSON form.
+
+Kept apart from the import itself so that the wording people read (command output, the
+journal's `report_text` and `report_json`) lives in one place and can change on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Issue:
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"ligne {self.line} : {self.message}" if self.line else self.message
+
+
+@dataclass
+class Report:
+    file_name: str
+    sha256: str
+    dry_run: bool
+    publish: bool
+    encoding: str = ""
+    row_count: int = 0
+    imported: bool = False
+    errors: list[Issue] = field(default_factory=list)
+    warnings: list[Issue] = field(default_factory=list)
+    notes: list[Issue] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            [
+                "structures_created",
+                "structures_updated",
+                "structures_unchanged",
+                "offers_created",
+                "offers_updated",
+                "offers_unchanged",
+                "places_created",
+            ],
+            0,
+        )
+    )
+
+    def error(self, line: int | None, message: str) -> None:
+        self.errors.append(Issue(line, message))
+
+    def summary(self) -> str:
+        c = self.counts
+        verb = "créerait" if not self.imported else "a créé"
+        figures = (
+            f"{c['structures_created']} structure(s) créée(s), {c['structures_updated']} modifiée(s), "
+            f"{c['structures_unchanged']} inchangée(s) ; {c['offers_created']} offre(s) créée(s), "
+            f"{c['offers_updated']} modifiée(s), {c['offers_unchanged']} inchangée(s) ; "
+            f"{c['places_created']} lieu(x) créé(s)"
+        )
+        if self.errors:
+            return f"Import refusé : {len(self.errors)} erreur(s). Rien n'a été enregistré."
+        if self.dry_run:
+            return f"Simulation sans erreur ({verb}) : {figures}. Rien n'a été enregistré."
+        status = "publiées" if self.publish else "en brouillon, à valider avant publication"
+        return f"Import réussi : {figures}. Données créées ou modifiées {status}."
+
+    def text(self) -> str:
+        lines = [f"Fichier « {self.file_name} » (SHA-256 {self.sha256}) : {self.row_count} ligne(s) lue(s)."]
+        if self.encoding:
+            lines.append(f"Encodage détecté : {self.encoding}.")
+        lines.append(self.summary())
+        if self.errors:
+            lines += ["", "Erreurs :", *(str(issue) for issue in self.errors)]
+        if self.warnings:
+            lines += ["", "Avertissements :", *(str(issue) for issue in self.warnings)]
+        if self.notes and not self.errors:
+            lines += ["", "Détail :", *(str(issue) for issue in self.notes)]
+        return "\n".join(lines) + "\n"
+
+    def as_json(self) -> dict[str, Any]:
+        def issues(items: list[Issue]) -> list[dict[str, Any]]:
+            return [{"ligne": issue.line, "message": issue.message} for issue in items]
+
+        return {
+            "fichier": self.file_name,
+            "sha256": self.sha256,
+            "encodage": self.encoding,
+            "simulation": self.dry_run,
+            "publication": self.publish,
+            "lignes": self.row_count,
+            "importe": self.imported,
+            "resume": self.summary(),
+            "compteurs": dict(self.counts),
+            "erreurs": issues(self.errors),
+            "avertissements": issues(self.warnings),
+            "detail": issues(self.notes),
+        }
