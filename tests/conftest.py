@@ -5,19 +5,37 @@ loaded once per test database with the same commands as production, so tests sea
 real communes ("Rennes", "29000") and real taxonomy codes.
 """
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 BRITTANY = "22,29,35,56"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
     with django_db_blocker.unblock():
         call_command("load_geo", departements=BRITTANY, verbosity=0, stdout=_Null())
         call_command("load_taxonomy", verbosity=0, stdout=_Null())
+    yield
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions() -> None:
+    """Threads of the live server (browser tests) may still hold a PostgreSQL session, which
+    would forbid dropping the test database at the end of the run."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
 
 
 class _Null:
