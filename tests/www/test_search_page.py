@@ -272,6 +272,8 @@ def test_the_advice_costs_a_bounded_number_of_queries(client: Client, django_ass
         ({"commune": "Atlantide"}, "commune", "Nous ne trouvons pas la commune « Atlantide »"),
         ({"rayon": "loin"}, "rayon", "La distance doit être un nombre de kilomètres"),
         ({"rayon": "9000"}, "rayon", "La distance doit être comprise entre 1 et 500 km."),
+        ({"rayon": "inf"}, "rayon", "La distance doit être comprise entre 1 et 500 km."),
+        ({"rayon": "nan"}, "rayon", "La distance doit être comprise entre 1 et 500 km."),
         ({"public": "martiens"}, "public", "Valeur inconnue : martiens."),
         ({"sous_categorie": "zzz"}, "sous_categorie", "Soin inconnu : zzz."),
         (
@@ -302,6 +304,11 @@ def test_an_invalid_parameter_keeps_the_other_values_in_the_form(client: Client)
     assert 'value="yoga"' in page
     assert 'aria-invalid="true"' in page
     assert '<a href="#champ-commune">' in page
+
+
+def test_a_radius_typed_in_the_url_is_offered_in_the_list(client: Client) -> None:
+    page = client.get("/", {"commune": "Rennes", "rayon": "12,5"}).content.decode()
+    assert '<option value="12,5" selected>' in page
 
 
 def test_the_autocomplete_label_is_accepted_by_the_form(client: Client) -> None:

@@ -223,14 +223,12 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
         "field_errors": {name: "; ".join(str(m) for m in errors.get(name, [])) for name in form.fields},
         "choice_groups": [],
     }
-    if values["rayon"] not in values["radius_choices"]:
-        try:
-            custom = float(values["rayon"].replace(",", "."))
-            values["radius_choices"] = sorted({*RADIUS_CHOICES, custom} if 0 < custom <= 500 else RADIUS_CHOICES)
-            values["radius_choices"] = [format_km(r) for r in values["radius_choices"]]
-            values["rayon"] = format_km(custom)
-        except ValueError:
-            pass
+    # A radius typed in the URL (e.g. 12.5) is offered in the list once the form has validated it.
+    radius = form.cleaned_data.get("rayon") if "rayon" not in errors else None
+    if radius is not None:
+        values["rayon"] = format_km(radius)
+        if values["rayon"] not in values["radius_choices"]:
+            values["radius_choices"] = [format_km(r) for r in sorted({*RADIUS_CHOICES, radius})]
     for name, (_field, vocabulary) in CHOICE_FILTERS.items():
         selected = _selected_codes(params, name)
         values["choice_groups"].append(
