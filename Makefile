@@ -15,12 +15,13 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## Prepare the database: migrations, reference data, demo region (safe to re-run).
+## Prepare the database: migrations, reference data, demo region, open-data files (safe to re-run).
 setup: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_geo
 	$(PY) manage.py load_taxonomy
 	$(PY) manage.py seed_demo
+	$(PY) manage.py export_opendata
 
 ## Serve the site on http://127.0.0.1:$(PORT)
 run: setup
