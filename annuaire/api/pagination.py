@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -30,31 +30,42 @@ def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | 
 
 
 class PageNumberPagination:
-    """`{"count", "next", "previous", "results"}`, 20 per page by default, `taille` up to 100."""
+    """`{"count", "next", "previous", "results"}`, 20 per page by default, `taille` up to 100.
+
+    A subclass may change the page-size rules (`default_page_size`, `max_page_size`) and,
+    with `empty_past_last_page`, answer an empty page rather than a 400 for a page past the
+    last one (what the data·inclusion harvesters expect).
+    """
+
+    default_page_size = DEFAULT_PAGE_SIZE
+    max_page_size = MAX_PAGE_SIZE
+    empty_past_last_page = False
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
         self.page_size = _positive_int(
             request,
             "taille",
-            DEFAULT_PAGE_SIZE,
-            MAX_PAGE_SIZE,
-            f"La taille de page doit être un nombre entier entre 1 et {MAX_PAGE_SIZE}.",
+            self.default_page_size,
+            self.max_page_size,
+            f"La taille de page doit être un nombre entier entre 1 et {self.max_page_size}.",
         )
         self.page_number = _positive_int(
             request, "page", 1, None, "Le numéro de page doit être un nombre entier supérieur ou égal à 1."
         )
-        self.page: Page[Any] | None = None
+        self.paginator: Paginator[Any] | None = None
 
     def paginate(self, items: QuerySet[M]) -> list[M]:
         paginator: Paginator[M] = Paginator(items, self.page_size)
+        self.paginator = paginator
         if self.page_number > paginator.num_pages:
+            if self.empty_past_last_page:
+                return []
             pages = paginator.num_pages
             raise InvalidParameters(
                 {"page": [f"La page {self.page_number} n'existe pas : il y a {pages} page{'s' if pages > 1 else ''}."]}
             )
-        self.page = paginator.page(self.page_number)
-        return list(self.page.object_list)
+        return list(paginator.page(self.page_number).object_list)
 
     def _link(self, number: int | None) -> str | None:
         if number is None:
@@ -65,11 +76,12 @@ class PageNumberPagination:
         return replace_query_param(url, "page", number)
 
     def envelope(self, results: list[Any]) -> dict[str, Any]:
-        assert self.page is not None
-        page = self.page
+        assert self.paginator is not None
+        number, pages = self.page_number, self.paginator.num_pages
         return {
-            "count": page.paginator.count,
-            "next": self._link(page.next_page_number() if page.has_next() else None),
-            "previous": self._link(page.previous_page_number() if page.has_previous() else None),
+            "count": self.paginator.count,
+            "next": self._link(number + 1 if number < pages else None),
+            # Past the last page (when allowed), "previous" leads back to the last one.
+            "previous": self._link(min(number - 1, pages) if number > 1 else None),
             "results": results,
         }

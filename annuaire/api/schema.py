@@ -8,7 +8,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
-from annuaire.api.pagination import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.serializers.errors import InvalidParametersSerializer, MessageSerializer
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase, StructureKind
 from annuaire.directory.search import MAX_RADIUS_KM
@@ -38,12 +38,20 @@ MODIFIED_SINCE = OpenApiParameter(
 PAGE = OpenApiParameter(
     "page", {"type": "integer", "minimum": 1}, Q, description="Numéro de la page de résultats (à partir de 1)."
 )
-PAGE_SIZE = OpenApiParameter(
-    "taille",
-    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
-    Q,
-    description=f"Nombre de résultats par page : {DEFAULT_PAGE_SIZE} par défaut, {MAX_PAGE_SIZE} au plus.",
-)
+
+
+def page_size_parameter(pagination_class: type[PageNumberPagination] = PageNumberPagination) -> OpenApiParameter:
+    """`taille`, with the page-size rules of the view's pagination."""
+    default, maximum = pagination_class.default_page_size, pagination_class.max_page_size
+    return OpenApiParameter(
+        "taille",
+        {"type": "integer", "minimum": 1, "maximum": maximum},
+        Q,
+        description=f"Nombre de résultats par page : {default} par défaut, {maximum} au plus.",
+    )
+
+
+PAGE_SIZE = page_size_parameter()
 DEPARTEMENT = OpenApiParameter(
     "departement", OpenApiTypes.STR, Q, description="Code INSEE du département, par exemple `35` ou `2A`."
 )
@@ -153,13 +161,22 @@ NOT_MODIFIED = OpenApiResponse(
 )
 
 
-def page_of(name: str, item: type[serializers.Serializer]) -> Any:  # type: ignore[type-arg]
+def _page(name: str, results: serializers.Field) -> Any:  # type: ignore[type-arg]
     return inline_serializer(
         name,
         fields={
             "count": serializers.IntegerField(help_text="Nombre total de résultats."),
             "next": serializers.URLField(allow_null=True, help_text="Page suivante (null sur la dernière)."),
             "previous": serializers.URLField(allow_null=True, help_text="Page précédente (null sur la première)."),
-            "results": item(many=True),
+            "results": results,
         },
     )
+
+
+def page_of(name: str, item: type[serializers.Serializer]) -> Any:  # type: ignore[type-arg]
+    return _page(name, item(many=True))
+
+
+def page_of_objects(name: str, help_text: str) -> Any:
+    """A page whose records are plain JSON objects described elsewhere (e.g. by an external schema)."""
+    return _page(name, serializers.ListField(child=serializers.DictField(), help_text=help_text))

@@ -23,8 +23,12 @@ resources = [
     path("communes", CommuneLookupView.as_view(), name="communes"),
 ]
 
-# The OpenAPI document describes this API only, at its mounted prefix.
-SCHEMA_PATTERNS = [path("api/v1/", include(resources))]
+# The OpenAPI document describes this API and the data·inclusion export, at their mounted
+# prefixes (config/urls.py).
+SCHEMA_PATTERNS = [
+    path("api/v1/data-inclusion/", include("annuaire.interop.datainclusion.urls")),
+    path("api/v1/", include(resources)),
+]
 
 urlpatterns = [
     *resources,

@@ -38,6 +38,8 @@ def test_it_describes_exactly_the_api_endpoints() -> None:
     assert document()["openapi"].startswith("3.")
     assert sorted(document()["paths"]) == [
         "/api/v1/communes",
+        "/api/v1/data-inclusion/services",
+        "/api/v1/data-inclusion/structures",
         "/api/v1/lieux",
         "/api/v1/lieux/{id}",
         "/api/v1/offres",
@@ -62,6 +64,18 @@ def test_it_documents_the_400_error_shape() -> None:
     response = doc["paths"]["/api/v1/offres"]["get"]["responses"]["400"]
     ref = response["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     assert set(doc["components"]["schemas"][ref]["properties"]) == {"erreurs", "message"}
+
+
+def test_it_documents_the_data_inclusion_export_with_its_own_page_size() -> None:
+    paths = document()["paths"]
+    for path in ("/api/v1/data-inclusion/structures", "/api/v1/data-inclusion/services"):
+        operation = paths[path]["get"]
+        assert operation["tags"] == ["data·inclusion"]
+        assert "https://github.com/gip-inclusion/data-inclusion-schema" in operation["description"]
+        assert set(operation["responses"]) == {"200", "304", "400"}
+        taille = next(p for p in operation["parameters"] if p["name"] == "taille")
+        assert taille["schema"]["maximum"] == 1000
+        assert "100 par défaut, 1000 au plus" in taille["description"]
 
 
 def test_it_serves_a_readable_documentation_page_without_external_resources() -> None:

@@ -134,17 +134,66 @@ def test_it_paginates_with_page_and_taille(client: Client) -> None:
 
 
 @pytest.mark.parametrize(
-    ("params", "message"),
+    ("params", "errors"),
     [
-        ({"taille": "1001"}, "Le paramètre « taille » ne peut pas dépasser 1000."),
-        ({"taille": "0"}, "Le paramètre « taille » doit être un nombre entier supérieur ou égal à 1."),
-        ({"page": "deux"}, "Le paramètre « page » doit être un nombre entier supérieur ou égal à 1."),
+        ({"taille": "1001"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]}),
+        ({"taille": "0"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]}),
+        ({"page": "deux"}, {"page": ["Le numéro de page doit être un nombre entier supérieur ou égal à 1."]}),
     ],
 )
-def test_bad_paging_is_a_clear_400(client: Client, params: dict[str, str], message: str) -> None:
+def test_bad_paging_is_a_clear_400(client: Client, params: dict[str, str], errors: dict[str, list[str]]) -> None:
     response = client.get(SERVICES, params)
     assert response.status_code == 400
-    assert response.json() == {"detail": message}
+    body = response.json()
+    assert body["erreurs"] == errors
+    assert body["message"].startswith("Certains paramètres de la requête sont invalides.")
+
+
+@pytest.mark.parametrize("url", [STRUCTURES, SERVICES])
+def test_a_bad_taille_is_a_french_400_with_the_api_error_shape(client: Client, url: str) -> None:
+    response = client.get(url, {"taille": "beaucoup"})
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {
+        "erreurs": {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]},
+        "message": "Certains paramètres de la requête sont invalides. "
+        "La taille de page doit être un nombre entier entre 1 et 1000.",
+    }
+
+
+@pytest.mark.parametrize("url", [STRUCTURES, SERVICES])
+def test_the_lists_answer_304_when_nothing_changed(client: Client, url: str) -> None:
+    offer = OfferFactory(title="Yoga adapté")
+
+    first = client.get(url)
+    assert first.status_code == 200
+    etag = first["ETag"]
+    assert first["Last-Modified"]
+
+    unchanged = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    assert unchanged["ETag"] == etag
+
+    offer.title = "Yoga doux"
+    offer.save()
+    offer.structure.name = "Ligue contre le cancer 35"
+    offer.structure.save()
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def test_a_page_past_the_last_one_is_empty_and_leads_back_to_the_last(client: Client) -> None:
+    for _ in range(3):
+        StructureFactory()
+
+    body = get(client, STRUCTURES, taille=2, page=5)
+
+    assert body["results"] == []
+    assert body["next"] is None
+    assert body["previous"].endswith("?page=2&taille=2")
 
 
 def test_it_lists_services_in_a_constant_number_of_queries(client: Client, django_assert_num_queries: Any) -> None:

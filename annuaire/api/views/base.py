@@ -51,15 +51,20 @@ def check_pk(pk: int, message: str) -> int:
     return pk
 
 
-def validated_pagination(request: Request, *filter_forms: forms.Form) -> PageNumberPagination:
+def validated_pagination(
+    request: Request,
+    *filter_forms: forms.Form,
+    pagination_class: type[PageNumberPagination] = PageNumberPagination,
+) -> PageNumberPagination:
     """Check the filter forms and the paging parameters together, so that one 400 lists
-    every bad parameter; return the pagination to use."""
+    every bad parameter; return the pagination to use (`pagination_class`: a view's own
+    page-size rules)."""
     errors: dict[str, list[str]] = {}
     for form in filter_forms:
         if not form.is_valid():
             errors.update(form_errors(form))
     try:
-        pagination = PageNumberPagination(request._request)
+        pagination = pagination_class(request._request)
     except InvalidParameters as invalid:
         errors.update(invalid.errors)
     if errors:

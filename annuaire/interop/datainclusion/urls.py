@@ -5,6 +5,6 @@ from annuaire.interop.datainclusion import views
 app_name = "datainclusion"
 
 urlpatterns = [
-    path("structures", views.structures, name="structures"),
-    path("services", views.services, name="services"),
+    path("structures", views.StructuresView.as_view(), name="structures"),
+    path("services", views.ServicesView.as_view(), name="services"),
 ]

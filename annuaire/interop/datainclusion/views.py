@@ -1,61 +1,38 @@
-"""`GET /api/v1/data-inclusion/structures` and `/services`: published data, paginated."""
+"""`GET /api/v1/data-inclusion/structures` and `/services`: published data, paginated.
+
+Public read views of the API (`annuaire.api`): same French errors, paging parameters,
+conditional GET and OpenAPI document; only the page-size rules differ (100 per page by
+default, up to 1000) and a page past the last one is empty rather than an error.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse
-from django.views.decorators.http import require_GET
+from drf_spectacular.utils import extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
 
+from annuaire.api import schema
+from annuaire.api.conditional import latest
+from annuaire.api.pagination import PageNumberPagination
+from annuaire.api.views.base import PublicReadView, validated_pagination
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.interop import settings as interop_settings
 from annuaire.interop.datainclusion import mapping
 
-DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 1000
+SCHEMA_URL = "https://github.com/gip-inclusion/data-inclusion-schema"
+TAG = "data·inclusion"
 
 
-class BadRequest(ValueError):
-    pass
-
-
-def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | None = None) -> int:
-    raw = request.GET.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise BadRequest(f"Le paramètre « {name} » doit être un nombre entier supérieur ou égal à 1.")
-    value = int(raw)
-    if maximum is not None and value > maximum:
-        raise BadRequest(f"Le paramètre « {name} » ne peut pas dépasser {maximum}.")
-    return value
-
-
-def _page(request: HttpRequest, queryset: QuerySet[Any], to_record: Any) -> JsonResponse:
-    try:
-        page = _positive_int(request, "page", 1)
-        size = _positive_int(request, "taille", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
-    except BadRequest as error:
-        return JsonResponse({"detail": str(error)}, status=400)
-    count = queryset.count()
-    start = (page - 1) * size
-    rows = list(queryset[start : start + size]) if start < count else []
-
-    def link(number: int) -> str:
-        return request.build_absolute_uri(request.path) + "?" + urlencode({"page": number, "taille": size})
-
-    return JsonResponse(
-        {
-            "count": count,
-            "next": link(page + 1) if start + size < count else None,
-            "previous": link(page - 1) if page > 1 else None,
-            "results": [to_record(row) for row in rows],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+class DataInclusionPagination(PageNumberPagination):
+    default_page_size = 100
+    max_page_size = 1000
+    empty_past_last_page = True
 
 
 def published_structures() -> QuerySet[Structure]:
@@ -75,23 +52,75 @@ def published_offer_places() -> QuerySet[Any]:
     )
 
 
-@require_GET
-def structures(request: HttpRequest) -> JsonResponse:
-    source, base_url = interop_settings.source(), interop_settings.public_base_url(request)
-    return _page(
-        request,
-        published_structures(),
-        lambda structure: mapping.structure_record(structure, source=source, base_url=base_url),
+def _documented(operation_id: str, summary: str, description: str, page_name: str, record: str) -> Any:
+    return extend_schema(
+        operation_id=operation_id,
+        summary=summary,
+        description=f"{description} Pagination : `page` et `taille` ({DataInclusionPagination.default_page_size} "
+        f"par défaut, {DataInclusionPagination.max_page_size} au plus) ; une page au-delà de la dernière est vide. "
+        f"Chaque enregistrement suit le modèle `{record}` du [schéma data·inclusion v1]({SCHEMA_URL}) "
+        "(paquet Python `data-inclusion-schema`, module `data_inclusion.schema.v1`).",
+        parameters=[schema.PAGE, schema.page_size_parameter(DataInclusionPagination)],
+        responses={
+            200: schema.page_of_objects(
+                page_name, f"Enregistrements `{record}` du schéma data·inclusion v1 ({SCHEMA_URL})."
+            ),
+            304: schema.NOT_MODIFIED,
+            400: schema.INVALID,
+        },
+        tags=[TAG],
     )
 
 
-@require_GET
-def services(request: HttpRequest) -> JsonResponse:
-    source, base_url = interop_settings.source(), interop_settings.public_base_url(request)
+class DataInclusionListView(PublicReadView):
+    def page(
+        self,
+        request: Request,
+        rows: QuerySet[Any],
+        to_record: Callable[[Any], mapping.Record],
+        dates: Callable[[Any], Iterable[datetime | None]],
+    ) -> Response:
+        pagination = validated_pagination(request, pagination_class=DataInclusionPagination)
+        page = pagination.paginate(rows)
+        self.last_modified = latest(date for row in page for date in dates(row))
+        return Response(pagination.envelope([to_record(row) for row in page]))
 
-    def to_record(row: Any) -> mapping.Record:
-        offer: Offer = row.offer
-        place: Place = row.place
-        return mapping.service_record(offer, place, source=source, base_url=base_url)
 
-    return _page(request, published_offer_places(), to_record)
+class StructuresView(DataInclusionListView):
+    @_documented(
+        "datainclusion_structures",
+        "Les structures publiées, au schéma data·inclusion",
+        "Une `Structure` data·inclusion par structure publiée de l'annuaire, dans l'ordre de leur création.",
+        "PageStructuresDataInclusion",
+        "Structure",
+    )
+    def get(self, request: Request) -> Response:
+        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+        return self.page(
+            request,
+            published_structures(),
+            lambda structure: mapping.structure_record(structure, source=source, base_url=base_url),
+            lambda structure: [structure.updated_at],
+        )
+
+
+class ServicesView(DataInclusionListView):
+    @_documented(
+        "datainclusion_services",
+        "Les services publiés, au schéma data·inclusion",
+        "Un `Service` data·inclusion par offre publiée **et par lieu** où elle est proposée (identifiant "
+        "`<uuid de l'offre>--<uuid du lieu>`), par offre puis par lieu.",
+        "PageServicesDataInclusion",
+        "Service",
+    )
+    def get(self, request: Request) -> Response:
+        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+
+        def to_record(row: Any) -> mapping.Record:
+            offer: Offer = row.offer
+            place: Place = row.place
+            return mapping.service_record(offer, place, source=source, base_url=base_url)
+
+        return self.page(
+            request, published_offer_places(), to_record, lambda row: [row.offer.updated_at, row.place.updated_at]
+        )
