@@ -1,0 +1,250 @@
+"""The import page of the administration: /admin/imports/importrun/importer/ (docs/import.md)."""
+
+import base64
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from annuaire.directory.enums import PublicationStatus
+from annuaire.directory.models import Offer, Place, Structure
+from annuaire.imports.models import ImportRun
+from annuaire.imports.upload import MAX_UPLOAD_BYTES, SESSION_KEY
+from tests.imports.conftest import csv_bytes, row
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/imports/importrun/importer/"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+def staff(username: str, *codenames: str) -> User:
+    user = User.objects.create_user(username, password="x", is_staff=True)
+    for codename in codenames:
+        user.user_permissions.add(Permission.objects.get(codename=codename, content_type__app_label="imports"))
+    return User.objects.get(pk=user.pk)  # fresh permission cache
+
+
+@pytest.fixture
+def coordinator(db: Any) -> User:
+    return staff("coordinatrice-3c", "add_importrun", "view_importrun")
+
+
+@pytest.fixture
+def regional_admin(db: Any) -> User:
+    return staff("admin-regional", "add_importrun", "view_importrun", "publish_import")
+
+
+def logged_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def upload(client: Client, content: bytes, name: str = "offres.csv", **fields: str) -> Any:
+    return client.post(URL, {"file": SimpleUploadedFile(name, content), **fields})
+
+
+def confirm(client: Client, sha256: str) -> Any:
+    return client.post(URL, {"action": "confirm", "sha256": sha256})
+
+
+def written() -> tuple[int, int, int]:
+    return Structure.objects.count(), Offer.objects.count(), Place.objects.count()
+
+
+def text(response: Any) -> str:
+    """The page as a person reads it: tags removed, entities and spaces normalised."""
+    html = response.content.decode()
+    plain = re.sub(r"<[^>]+>", " ", html).replace("&#x27;", "'").replace("&quot;", '"').replace("&nbsp;", " ")
+    return re.sub(r"\s+", " ", plain)
+
+
+def confirm_button(response: Any) -> bool:
+    return 'value="Confirmer l\'import"' in response.content.decode()
+
+
+def test_it_redirects_anonymous_visitors_to_the_admin_login(client: Client) -> None:
+    response = client.get(URL)
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    response = client.post(URL, {"file": SimpleUploadedFile("offres.csv", csv_bytes([row()]))})
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
+
+
+def test_it_forbids_staff_without_the_import_permission(importer_user: User) -> None:
+    client = logged_in(importer_user)
+    assert client.get(URL).status_code == 403
+    assert upload(client, csv_bytes([row()])).status_code == 403
+    assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
+
+
+def test_it_shows_the_import_button_on_the_journal_only_to_those_who_may_import(coordinator: User, db: Any) -> None:
+    reader = staff("lecteur", "view_importrun")
+    assert "Importer un fichier" not in logged_in(reader).get("/admin/imports/importrun/").content.decode()
+    page = logged_in(coordinator).get("/admin/imports/importrun/").content.decode()
+    assert f'href="{URL}"' in page and "Importer un fichier" in page
+
+
+def test_it_shows_an_accessible_form_in_french(coordinator: User) -> None:
+    response = logged_in(coordinator).get(URL)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<label for="id_file" class="required">Fichier à importer</label>' in page
+    assert 'enctype="multipart/form-data"' in page and 'aria-describedby="id_file_helptext"' in page
+    assert "10 Mo au plus" in text(response)
+
+
+def test_it_runs_a_dry_run_showing_the_report_and_writes_nothing_but_the_journal(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    response = upload(client, csv_bytes([row(), row(offre_intitule="Art-thérapie", sous_categories="art-therapie")]))
+    assert response.status_code == 200
+    page = text(response)
+    assert "Rapport de la simulation" in page and "Simulation sans erreur" in page
+    assert "ligne 2 : offre « Séances de sophrologie » créée" in page
+    assert "ligne 3 : offre « Art-thérapie » créée" in page
+    assert confirm_button(response)
+    assert written() == (0, 0, 0)
+    journal = ImportRun.objects.get()
+    assert journal.dry_run and journal.outcome == ImportRun.Outcome.SIMULATED
+    assert journal.user == coordinator and journal.file_name == "offres.csv" and journal.offers_created == 2
+    assert f"/admin/imports/importrun/{journal.pk}/change/" in response.content.decode()
+
+
+def test_it_imports_the_checked_file_as_drafts_on_confirmation(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    content = csv_bytes([row()])
+    upload(client, content)
+    response = confirm(client, hashlib.sha256(content).hexdigest())
+    assert response.status_code == 200
+    page = text(response)
+    assert "Résultat de l'import" in page and "Import réussi" in page and "en brouillon" in page
+    assert written() == (1, 1, 1)
+    assert Offer.objects.get().status == PublicationStatus.DRAFT
+    assert Structure.objects.get().status == PublicationStatus.DRAFT
+    real = ImportRun.objects.get(dry_run=False)
+    assert real.outcome == ImportRun.Outcome.IMPORTED and real.user == coordinator and not real.publish
+    assert real.sha256 == hashlib.sha256(content).hexdigest() and real.offers_created == 1
+    assert f"/admin/imports/importrun/{real.pk}/change/" in response.content.decode()
+    assert not confirm_button(response)
+    # The kept bytes are gone: confirming twice writes nothing more.
+    again = confirm(client, real.sha256)
+    assert "n'est plus disponible" in text(again) and ImportRun.objects.count() == 2
+
+
+def test_it_imports_an_xlsx_file_too(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    content = (DOCS / "import-template.xlsx").read_bytes()
+    response = upload(client, content, "modele.xlsx")
+    assert "Simulation sans erreur" in text(response)
+    confirm(client, hashlib.sha256(content).hexdigest())
+    assert Offer.objects.count() == 2
+
+
+def test_it_offers_direct_publication_only_to_regional_administrators(coordinator: User, regional_admin: User) -> None:
+    assert 'name="publish"' not in logged_in(coordinator).get(URL).content.decode()
+    page = logged_in(regional_admin).get(URL).content.decode()
+    assert 'name="publish"' in page and "Publier directement" in page
+
+
+def test_it_refuses_a_forged_publication_request_without_writing_anything(coordinator: User) -> None:
+    response = upload(logged_in(coordinator), csv_bytes([row()]), publish="on")
+    assert response.status_code == 200
+    assert "La publication directe est réservée aux administrateurs régionaux" in text(response)
+    assert not confirm_button(response)
+    assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
+
+
+def test_it_publishes_directly_for_a_regional_administrator(regional_admin: User) -> None:
+    client = logged_in(regional_admin)
+    content = csv_bytes([row()])
+    assert "publie directement" in text(upload(client, content, publish="on"))
+    confirm(client, hashlib.sha256(content).hexdigest())
+    assert Offer.objects.get().is_published
+    assert ImportRun.objects.get(dry_run=False).publish
+
+
+def test_it_refuses_publication_at_confirmation_if_the_permission_was_withdrawn(regional_admin: User) -> None:
+    client = logged_in(regional_admin)
+    content = csv_bytes([row()])
+    upload(client, content, publish="on")
+    regional_admin.user_permissions.remove(Permission.objects.get(codename="publish_import"))
+    response = confirm(client, hashlib.sha256(content).hexdigest())
+    assert "La publication directe est réservée aux administrateurs régionaux" in text(response)
+    assert written() == (0, 0, 0) and ImportRun.objects.filter(dry_run=False).count() == 0
+
+
+def test_it_shows_the_errors_of_a_file_in_french_and_cannot_confirm_it(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    content = csv_bytes([row(), row(offre_intitule="Autre", structure_commune="Kemper")])
+    response = upload(client, content)
+    page = text(response)
+    assert "Import refusé : 1 erreur(s)" in page and "Erreurs (1)" in page
+    assert "ligne 3 : commune inconnue « Kemper »" in page
+    assert not confirm_button(response)
+    assert SESSION_KEY not in client.session
+    assert ImportRun.objects.get().outcome == ImportRun.Outcome.REJECTED
+    # Forcing the confirmation anyway writes nothing.
+    assert "n'est plus disponible" in text(confirm(client, hashlib.sha256(content).hexdigest()))
+    assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("offres.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Format de fichier non pris en charge"),
+        ("offres.pdf", b"%PDF-1.4", "Format de fichier non pris en charge"),
+        ("offres.csv", b"", "Le fichier déposé est vide."),
+        (
+            "offres.csv",
+            b"x" * (MAX_UPLOAD_BYTES + 1),
+            "Le fichier est trop volumineux (10,1 Mo) : la taille maximale est de 10 Mo.",
+        ),
+    ],
+)
+def test_it_refuses_a_wrong_file_with_a_french_message(
+    coordinator: User, name: str, content: bytes, message: str
+) -> None:
+    response = upload(logged_in(coordinator), content, name)
+    assert response.status_code == 200
+    page = text(response)
+    assert "Le fichier n'a pas été vérifié" in page and message in page
+    assert 'href="#id_file"' in response.content.decode() and 'aria-invalid="true"' in response.content.decode()
+    assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
+
+
+def test_it_asks_for_a_file_when_none_is_sent(coordinator: User) -> None:
+    response = logged_in(coordinator).post(URL, {})
+    assert "Choisissez le fichier à importer." in text(response)
+
+
+def test_it_refuses_a_confirmation_whose_kept_file_was_tampered_with(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    content = csv_bytes([row()])
+    upload(client, content)
+    session = client.session
+    session[SESSION_KEY]["data"] = base64.b64encode(csv_bytes([row(offre_intitule="Autre chose")])).decode()
+    session.save()
+    response = confirm(client, hashlib.sha256(content).hexdigest())
+    assert "ne correspond plus à celui qui a été vérifié" in text(response)
+    assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
+
+
+@pytest.mark.parametrize("sha256", ["", "../../etc/passwd", "0" * 64])
+def test_it_refuses_a_confirmation_of_another_or_no_file(coordinator: User, sha256: str) -> None:
+    client = logged_in(coordinator)
+    upload(client, csv_bytes([row()]))
+    response = confirm(client, sha256)
+    assert "n'est plus disponible" in text(response) and "Rien n'a été enregistré" in text(response)
+    assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
+
+
+def test_it_refuses_a_confirmation_without_a_kept_file(coordinator: User) -> None:
+    response = confirm(logged_in(coordinator), hashlib.sha256(csv_bytes([row()])).hexdigest())
+    assert response.status_code == 200 and "n'est plus disponible" in text(response)
+    assert written() == (0, 0, 0) and ImportRun.objects.count() == 0
