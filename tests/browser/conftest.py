@@ -32,6 +32,9 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
 ]
 AXE_JS = Path(__file__).parent / "vendor" / "axe.min.js"
+# Generous waits: CI machines run the browser and two test workers on two cores.
+# A wait ends as soon as its condition holds, so this only matters under load.
+BROWSER_TIMEOUT_MS = 20_000
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from
@@ -40,6 +43,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=BROWSER_TIMEOUT_MS)
     # Known to --strict-markers even when pytest-xdist is disabled (`-p no:xdist`).
     config.addinivalue_line("markers", "xdist_group(name): run these tests in the same xdist worker")
 
@@ -136,7 +142,7 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def desktop(browser: Any) -> Iterator[Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
@@ -147,7 +153,7 @@ def phone(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
         viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="fr-FR"
     )
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
@@ -158,7 +164,7 @@ def small_phone(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
         viewport={"width": 320, "height": 640}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="fr-FR"
     )
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
@@ -168,7 +174,7 @@ def no_javascript(browser: Any) -> Iterator[Any]:
     context = browser.new_context(
         viewport={"width": 375, "height": 740}, java_script_enabled=False, is_mobile=True, locale="fr-FR"
     )
-    context.set_default_timeout(5_000)
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield context.new_page()
     context.close()
 
