@@ -185,6 +185,9 @@ def test_it_pages_with_count_and_getpagesoffset_links(fhir: Fhir) -> None:
     assert len(fhir("/fhir/HealthcareService", _count="500")["entry"]) == 5  # capped at 100
     assert "entry" not in fhir("/fhir/HealthcareService", _count="0")
     assert "entry" not in fhir("/fhir/HealthcareService", _getpagesoffset="99999999999999999999")
+    # Beyond int()'s limit on digits (was a 500): still just past the last page.
+    assert "entry" not in fhir("/fhir/HealthcareService", _getpagesoffset="9" * 5000)
+    assert len(fhir("/fhir/HealthcareService", _count="9" * 5000)["entry"]) == 5
 
 
 def test_unpublished_data_is_never_exported(fhir: Fhir) -> None:
@@ -246,6 +249,36 @@ def test_unpublished_data_is_never_exported(fhir: Fhir) -> None:
             "Le paramètre _count doit être un nombre entier positif ou nul (reçu : « -1 »).",
         ),
         ("/fhir/Organization", {"_format": "xml"}, "Format non pris en charge : « xml ». Seul le JSON est disponible."),
+        # Regressions found by tests/test_no_server_error.py: each was a 500.
+        (
+            "/fhir/Organization",
+            {"_count": "²"},  # a digit for str.isdigit(), not for int()
+            "Le paramètre _count doit être un nombre entier positif ou nul (reçu : « ² »).",
+        ),
+        # The day after 31/12/9999 and midnight on 1/1/0001 in Paris do not exist in UTC.
+        ("/fhir/Organization", {"_lastUpdated": "9999-12-31"}, "Date invalide dans _lastUpdated : « 9999-12-31 »."),
+        ("/fhir/Location", {"_lastUpdated": "ge0001-01-01"}, "Date invalide dans _lastUpdated : « 0001-01-01 »."),
+        (
+            "/fhir/HealthcareService",
+            {"_lastUpdated": "lt9999-12-31T23:59:59"},
+            "Date invalide dans _lastUpdated : « 9999-12-31T23:59:59 ».",
+        ),
+        # PostgreSQL refuses a NUL in text: it must not reach the database.
+        (
+            "/fhir/Organization",
+            {"name": "a\x00b"},
+            "Le paramètre name contient un caractère nul, qui n'est pas autorisé.",
+        ),
+        (
+            "/fhir/Location",
+            {"commune-cog": "\x00"},
+            "Le paramètre commune-cog contient un caractère nul, qui n'est pas autorisé.",
+        ),
+        (
+            "/fhir/HealthcareService",
+            {"location.near-insee-code": "\x00|15|km"},
+            "Le paramètre location.near-insee-code contient un caractère nul, qui n'est pas autorisé.",
+        ),
     ],
 )
 def test_bad_parameters_are_an_operation_outcome_400_in_french(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
@@ -64,6 +64,10 @@ def check_parameters(resource_type: str, params: QueryDict) -> None:
             f"Paramètre de recherche non pris en charge pour {resource_type} : {', '.join(unknown)}. "
             f"Paramètres acceptés : {allowed}."
         )
+    for name, values in params.lists():
+        if any("\x00" in value for value in values):
+            # A NUL would reach the database (PostgreSQL refuses it in text): refuse it here.
+            raise SearchError(f"Le paramètre {name} contient un caractère nul, qui n'est pas autorisé.")
     fmt = params.get("_format", "json")
     if fmt not in {"json", "application/json", "application/fhir+json"}:
         raise SearchError(f"Format non pris en charge : « {fmt} ». Seul le JSON est disponible.")
@@ -75,13 +79,18 @@ def paging(params: QueryDict) -> Paging:
     return Paging(count=min(count, MAX_COUNT), offset=offset)
 
 
+# Beyond any count or offset that can matter; also keeps int() below its limit on digits.
+_HUGE = 10**18
+
+
 def _integer(params: QueryDict, name: str, default: int) -> int:
     raw = params.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit():
-        raise SearchError(f"Le paramètre {name} doit être un nombre entier positif ou nul (reçu : « {raw} »).")
-    return int(raw)
+    # ASCII digits only: "²" is a digit for str.isdigit() but not for int().
+    if not raw.isascii() or not raw.isdigit():
+        raise SearchError(f"Le paramètre {name} doit être un nombre entier positif ou nul (reçu : « {raw[:30]} »).")
+    return int(raw) if len(raw) <= len(str(_HUGE)) else _HUGE
 
 
 def _values(params: QueryDict, name: str) -> list[list[str]]:
@@ -101,26 +110,29 @@ _DATE = re.compile(r"^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T.+)?)?)
 
 
 def _date_range(value: str) -> tuple[datetime, datetime]:
-    """The [start, end) interval denoted by a FHIR date of any precision."""
+    """The [start, end) interval denoted by a FHIR date of any precision, in UTC (as stored)."""
     tz = timezone.get_current_timezone()
     try:
         if len(value) == 4:
             start = datetime(int(value), 1, 1, tzinfo=tz)
-            return start, start.replace(year=start.year + 1)
-        if len(value) == 7:
+            end = start.replace(year=start.year + 1)
+        elif len(value) == 7:
             year, month = int(value[:4]), int(value[5:7])
             start = datetime(year, month, 1, tzinfo=tz)
-            return start, (start.replace(year=year + 1, month=1) if month == 12 else start.replace(month=month + 1))
-        if len(value) == 10:
+            end = start.replace(year=year + 1, month=1) if month == 12 else start.replace(month=month + 1)
+        elif len(value) == 10:
             day = date.fromisoformat(value)
             start = datetime(day.year, day.month, day.day, tzinfo=tz)
-            return start, start + timedelta(days=1)
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+            end = start + timedelta(days=1)
+        else:
+            start = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            if start.tzinfo is None:
+                start = start.replace(tzinfo=tz)
+            end = start + timedelta(seconds=1)
+        # At the edges of the calendar (years 1 and 9999), a bound may not exist in UTC.
+        return start.astimezone(UTC), end.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise SearchError(f"Date invalide dans _lastUpdated : « {value} ».") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=tz)
-    return moment, moment + timedelta(seconds=1)
 
 
 def last_updated_filter(params: QueryDict, field: str = "updated_at") -> Q:
