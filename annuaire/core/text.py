@@ -9,7 +9,8 @@ import re
 import unicodedata
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
-_SEPARATORS = re.compile(r"[\s\-'’‘`´.,;:/()\"«»]+")
+# Control characters (NUL included, which PostgreSQL refuses in text) separate words too.
+_SEPARATORS = re.compile(r"[\s\x00-\x1f\x7f\-'’‘`´.,;:/()\"«»]+")
 
 
 def normalize(text: str) -> str:

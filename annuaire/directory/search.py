@@ -136,6 +136,9 @@ class CodeListField(forms.Field):
 
     def validate(self, value: list[str]) -> None:
         super().validate(value)
+        if any("\x00" in code for code in value):
+            # Never sent to the database (PostgreSQL refuses a NUL in text).
+            raise forms.ValidationError("Le caractère nul n'est pas autorisé.", code="null_characters_not_allowed")
         if self.vocabulary is not None:
             unknown = [code for code in value if code not in self.vocabulary.values]
             if unknown:

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
     [
         ({"categorie": "magie"}, "categorie", "Type de soin inconnu : « magie »."),
         ({"sous_categorie": "reiki"}, "sous_categorie", "Soin inconnu : reiki."),
+        # Was a 500 on PostgreSQL (a NUL in text is refused): checked before any query.
+        ({"sous_categorie": "a\x00b"}, "sous_categorie", "Le caractère nul n'est pas autorisé."),
         ({"departement": "99"}, "departement", "Département inconnu : « 99 »."),
         ({"commune": "Atlantide"}, "commune", "Nous ne trouvons pas la commune « Atlantide »"),
         ({"commune": "Rennes", "rayon": "loin"}, "rayon", "La distance doit être un nombre de kilomètres"),

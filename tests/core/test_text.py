@@ -22,3 +22,9 @@ def test_it_strips_accents_apostrophes_and_ligatures() -> None:
 def test_free_text_is_split_into_normalised_words() -> None:
     assert search_words("Diététique, À DOMICILE") == ["dietetique", "a", "domicile"]
     assert search_words("   ") == []
+
+
+def test_control_characters_separate_words() -> None:
+    # A NUL typed in a search must never reach the database (PostgreSQL refuses it in text).
+    assert normalize("Saint\x00Brieuc\x1f") == "saint brieuc"
+    assert search_words("bre\x00") == ["bre"]

@@ -42,3 +42,8 @@ def test_a_suggested_label_is_accepted_by_the_search_form(client: Client) -> Non
     label = suggestions(client, "St Brieuc")[0]
     response = client.get("/", {"commune": label})
     assert response.context["criteria"].commune.name == "Saint-Brieuc"
+
+
+def test_a_nul_character_is_ignored_not_sent_to_the_database(client: Client) -> None:
+    # Was a 500 on PostgreSQL, which refuses a NUL in text.
+    assert suggestions(client, "Bres\x00")[0] == "Brest (29)"
