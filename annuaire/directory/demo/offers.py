@@ -1,8 +1,8 @@
 """Demo offers of one structure: which care, for whom, when, at what cost, and where.
 
 The sub-categories offered follow `care.PROFILES` by kind of structure; each offer passes
-`Offer.clean` and `Offer.clean_subcategories`, and gets the `search_text` that
-`Offer.save()` would compute (`bulk_create` skips it).
+`Offer.clean` and `Offer.clean_subcategories`, and gets its `search_text` from
+`Offer.build_search_text` (`bulk_create` skips `save()`).
 """
 
 from __future__ import annotations
@@ -213,9 +213,7 @@ class OfferMaker:
             published_at=self.fiction.moment(rng.randrange(10, 900)) if status == PublicationStatus.PUBLISHED else None,
             last_verified_at=self.fiction.verified(),
         )
-        # What Offer.build_search_text gives, normalised piece by piece (the pieces repeat a lot).
-        pieces = [title, description, structure.name, category.label, *(s.label for s in subs)]
-        offer.search_text = " ".join(filter(None, map(_normalized, pieces)))
+        offer.search_text = offer.build_search_text(subs)
         offer.clean()
         offer.clean_subcategories(subs)
         if len(places) > 1 and rng.random() < 0.5:

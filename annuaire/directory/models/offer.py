@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -132,10 +133,13 @@ class Offer(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("www:offer", kwargs={"pk": self.pk, "slug": slugify(self.title) or "offre"})
 
-    def build_search_text(self) -> str:
+    def build_search_text(self, subcategories: Iterable[SubCategory] | None = None) -> str:
+        """The normalised text free-text search looks into; `subcategories` for an offer
+        whose links are not saved yet (bulk creation), else its saved ones."""
+        if subcategories is None:
+            subcategories = self.subcategories.all() if self.pk else []
         parts = [self.title, self.description, self.structure.name, self.category.label]
-        if self.pk:
-            parts += [sub.label for sub in self.subcategories.all()]
+        parts += [sub.label for sub in subcategories]
         return normalize(" ".join(parts))
 
     def clean(self) -> None:
