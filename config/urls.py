@@ -1,5 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+admin.site.site_header = f"Administration – {settings.SITE_NAME}"
+admin.site.site_title = settings.SITE_NAME
+admin.site.index_title = "Gestion de l'annuaire"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
