@@ -11,6 +11,10 @@
  *   bounds       data-bounds        "south,west,north,east": the view when there is no marker
  *   maxZoom      default 14
  * The map is a visual aid: pages must give the same information as text (the list).
+ *
+ * Small maps need no script of their own: <figure data-place-map="ID" hidden> holding
+ * <div id="ID" data-...> and the JSON element #ID-data (a list of markers) is drawn on load,
+ * and unhidden only if it has markers. Without JavaScript it stays hidden.
  */
 (function (global) {
   "use strict";
@@ -47,6 +51,14 @@
     return html;
   }
 
+  function labelZoomControl(map) {
+    map.zoomControl.getContainer().querySelectorAll("a").forEach(function (link) {
+      var label = link.classList.contains("leaflet-control-zoom-in") ? "Zoomer" : "Dézoomer";
+      link.title = label;
+      link.setAttribute("aria-label", label);
+    });
+  }
+
   function draw(element, markers, options) {
     if (!global.L || !element) { return null; }
     var L = global.L;
@@ -68,6 +80,7 @@
       markerZoomAnimation: !reduceMotion
     });
     map.attributionControl.setPrefix(false);
+    labelZoomControl(map);
     if (tileUrl) {
       L.tileLayer(tileUrl, { maxZoom: maxZoom, attribution: attribution }).addTo(map);
     } else {
@@ -127,5 +140,17 @@
     };
   }
 
+  function drawFigure(figure) {
+    var id = figure.getAttribute("data-place-map");
+    var element = document.getElementById(id);
+    var data = document.getElementById(id + "-data");
+    if (!element || !data) { return; }
+    var markers = JSON.parse(data.textContent);
+    if (!markers.length) { return; }
+    figure.hidden = false;
+    draw(element, markers);
+  }
+
   global.AnnuaireMap = { draw: draw };
+  if (global.L) { document.querySelectorAll("[data-place-map]").forEach(drawFigure); }
 })(window);

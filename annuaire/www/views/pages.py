@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.templatetags.static import static
 
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.taxonomy.models import Category, SubCategory
-from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, map_markers, offer_facts
-
-
-def map_config(places: list[Place]) -> dict[str, Any]:
-    """Data for static/js/place-map.js, rendered with json_script (empty markers: no map)."""
-    return {
-        "markers": map_markers(places),
-        "baseLayer": static("geo/departements.geojson"),
-        "tileUrl": settings.MAP_TILE_URL,
-        "tileAttribution": settings.MAP_TILE_ATTRIBUTION,
-    }
+from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, offer_facts, places_map
 
 
 def offer_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
@@ -41,7 +28,7 @@ def offer_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "facts": facts,
             "structure": offer.structure,
             "parcours_global_text": PARCOURS_GLOBAL_TEXT,
-            "map_config": map_config(facts.places),
+            "map": places_map(facts.places),
         },
     )
 
@@ -79,7 +66,7 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
             "places": places,
             "offers_by_category": offers_by_category,
             "offer_count": len(offers),
-            "map_config": map_config(places),
+            "map": places_map(places),
         },
     )
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db.models import TextChoices
+from django.templatetags.static import static
 
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, GroupFormat, Modality, Phase
 from annuaire.directory.models import Offer, Place
@@ -82,10 +84,20 @@ def offer_facts(offer: Offer) -> OfferFacts:
     )
 
 
-def map_markers(places: list[Place]) -> list[dict[str, Any]]:
-    """Markers for the small maps (JSON-serialisable); places without a position are left out."""
-    return [
-        {"lat": place.lat, "lng": place.lng, "name": place.name, "address": place.full_address}
+def map_layers() -> dict[str, str]:
+    """The base layers of every map drawn by static/js/map.js: offline outlines, tiles if configured."""
+    return {
+        "geojson": static("geo/departements.geojson"),
+        "tile_url": settings.MAP_TILE_URL,
+        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+
+
+def places_map(places: list[Place]) -> dict[str, Any]:
+    """A small map of `places` (no markers: no map); places without a position are left out."""
+    markers = [
+        {"lat": place.lat, "lng": place.lng, "title": place.name, "detail": place.full_address}
         for place in places
         if place.lat is not None and place.lng is not None
     ]
+    return {**map_layers(), "markers": markers}

@@ -14,12 +14,12 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.templatetags.static import static
 
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
 from annuaire.geo.models import Departement
 from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.www.views.presentation import map_layers
 from annuaire.www.views.search_advice import widening_advice
 
 # Fields of the search form, in display order, with the id of the control an error links to.
@@ -62,9 +62,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "errors": _errors(form),
         "criteria": criteria,
         "is_htmx": is_htmx,
-        "map_tile_url": settings.MAP_TILE_URL,
-        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
-        "map_geojson": static("geo/departements.geojson"),
+        "map": map_layers(),
         "page": None,
         "page_message": "",
         "cards": [],
