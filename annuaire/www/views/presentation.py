@@ -44,6 +44,20 @@ def cost_text(offer: Offer) -> str:
     return "Il reste une somme à payer par vous."
 
 
+def contact_phone(offer: Offer, place: Place | None = None) -> str:
+    """The number to call: the offer's own, else the place's (when one is given), else the structure's."""
+    return offer.contact_phone or (place.phone if place else "") or offer.structure.phone
+
+
+def contact_email(offer: Offer) -> str:
+    return offer.contact_email or offer.structure.email
+
+
+def tel_href(phone: str) -> str:
+    """ "02 98 00 00 00" → "tel:0298000000": digits and "+" only."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
 @dataclass
 class OfferFacts:
     """Everything a page says about an offer, computed from prefetched relations (no query)."""
@@ -59,6 +73,8 @@ class OfferFacts:
     access: list[str]
     delay: str
     cost: str
+    phone: str
+    email: str
     is_free: bool
     is_non_conventional: bool
     places: list[Place]
@@ -78,6 +94,8 @@ def offer_facts(offer: Offer) -> OfferFacts:
         access=labels(offer.access, Access),
         delay=delay_text(offer.appointment_delay_days),
         cost=cost_text(offer),
+        phone=contact_phone(offer),
+        email=contact_email(offer),
         is_free=offer.is_free_for_patient,
         is_non_conventional=any(sub.is_non_conventional for sub in subcategories),
         places=list(offer.places.all()),

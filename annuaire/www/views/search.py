@@ -19,7 +19,7 @@ from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
 from annuaire.geo.models import Departement
 from annuaire.taxonomy.models import Category, SubCategory
-from annuaire.www.views.presentation import map_layers
+from annuaire.www.views.presentation import OfferFacts, contact_phone, map_layers, offer_facts
 from annuaire.www.views.search_advice import widening_advice
 
 # Fields of the search form, in display order, with the id of the control an error links to.
@@ -39,15 +39,14 @@ REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
 
 @dataclass
 class ResultCard:
-    offer: Offer
-    place: Place | None
+    facts: OfferFacts
+    place: Place | None  # the nearest to the searched commune
     distance: str
-    subcategories: list[SubCategory]
-    is_non_conventional: bool
     phone: str
-    phone_href: str
-    email: str
-    secure_messaging: str
+
+    @property
+    def offer(self) -> Offer:
+        return self.facts.offer
 
 
 def search(request: HttpRequest) -> HttpResponse:
@@ -140,21 +139,13 @@ def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
 
 
 def _card(offer: Offer, centre: Any) -> ResultCard:
-    subcategories = list(offer.subcategories.all())  # prefetched
-    structure = offer.structure
     place = nearest_place(offer, centre)
     distance = getattr(offer, "distance_km", None)
-    phone = offer.contact_phone or (place.phone if place else "") or structure.phone
     return ResultCard(
-        offer=offer,
+        facts=offer_facts(offer),
         place=place,
         distance=f"à {format_km(distance)} km" if distance is not None else "",
-        subcategories=subcategories,
-        is_non_conventional=any(s.is_non_conventional for s in subcategories),
-        phone=phone,
-        phone_href="tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+"),
-        email=offer.contact_email or structure.email,
-        secure_messaging=structure.secure_messaging,
+        phone=contact_phone(offer, place),
     )
 
 
