@@ -28,6 +28,12 @@ class RequestedIds:
     truncated: bool = False
 
 
+@dataclass
+class SheetEntry:
+    facts: OfferFacts
+    remove_url: str
+
+
 def parse_offer_ids(values: list[str]) -> RequestedIds:
     """Distinct offer ids in the order given, at most MAX_OFFERS; bad values are set aside."""
     requested = RequestedIds()
@@ -62,10 +68,10 @@ def orientation_sheet(request: HttpRequest) -> HttpResponse:
             offer.pk: offer for offer in Offer.objects.published().with_result_relations().filter(pk__in=requested.ids)
         }
     ids = [pk for pk in requested.ids if pk in found]
-    entries: list[dict[str, object]] = []
-    for pk in ids:
-        facts: OfferFacts = offer_facts(found[pk])
-        entries.append({"facts": facts, "remove_url": _sheet_url([other for other in ids if other != pk])})
+    entries = [
+        SheetEntry(facts=offer_facts(found[pk]), remove_url=_sheet_url([other for other in ids if other != pk]))
+        for pk in ids
+    ]
 
     messages: list[str] = []
     missing = len(requested.ids) - len(ids)
@@ -92,7 +98,7 @@ def orientation_sheet(request: HttpRequest) -> HttpResponse:
             "entries": entries,
             "messages_list": messages,
             "today": timezone.localdate(),
-            "has_non_conventional": any(entry["facts"].is_non_conventional for entry in entries),  # type: ignore[attr-defined]
+            "has_non_conventional": any(entry.facts.is_non_conventional for entry in entries),
             "has_parcours_global": any(found[pk].parcours_global for pk in ids),
             "parcours_global_text": PARCOURS_GLOBAL_TEXT,
             "max_offers": MAX_OFFERS,
