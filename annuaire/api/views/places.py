@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,20 +13,17 @@ from annuaire.api.errors import ResourceNotFound
 from annuaire.api.params import PlaceFilterForm
 from annuaire.api.serializers.places import PlaceSerializer
 from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
-from annuaire.directory.enums import PublicationStatus
-from annuaire.directory.models import Offer, Place
+from annuaire.directory.models import Offer, Place, PlaceQuerySet
 
 PLACE_NOT_FOUND = "Ce lieu n'existe pas ou ne propose aucune offre publiée."
 
 
-def public_places() -> QuerySet[Place]:
-    published_offers = Offer.objects.published()
+def public_places() -> PlaceQuerySet:
     return (
-        Place.objects.filter(structure__status=PublicationStatus.PUBLISHED)
-        .filter(Exists(published_offers.filter(places=OuterRef("pk"))))
+        Place.objects.public()
         .select_related("commune", "structure")
         .prefetch_related(
-            Prefetch("offers", queryset=published_offers.only("pk").order_by("pk"), to_attr="published_offers")
+            Prefetch("offers", queryset=Offer.objects.published().only("pk").order_by("pk"), to_attr="published_offers")
         )
         .order_by("name", "pk")
     )

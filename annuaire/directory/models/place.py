@@ -6,7 +6,21 @@ import uuid
 
 from django.db import models
 
+from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models.contact import AddressMixin
+
+
+class PlaceQuerySet(models.QuerySet["Place"]):
+    def delivering_published_offers(self) -> PlaceQuerySet:
+        """Places where at least one published offer is delivered, whatever the status of
+        the place's own structure (the FHIR `Location` rule)."""
+        from annuaire.directory.models.offer import Offer
+
+        return self.filter(models.Exists(Offer.objects.published().filter(places=models.OuterRef("pk"))))
+
+    def public(self) -> PlaceQuerySet:
+        """Published places: of a published structure, delivering at least one published offer."""
+        return self.filter(structure__status=PublicationStatus.PUBLISHED).delivering_published_offers()
 
 
 class Place(AddressMixin, models.Model):
@@ -19,6 +33,8 @@ class Place(AddressMixin, models.Model):
     wheelchair_accessible = models.BooleanField("accessible en fauteuil roulant", null=True, blank=True)
     access_notes = models.TextField("accès et accessibilité", blank=True, help_text="Transports, parking, étage...")
     updated_at = models.DateTimeField("modifié le", auto_now=True, db_index=True)
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = "lieu"

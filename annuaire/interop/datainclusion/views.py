@@ -20,7 +20,6 @@ from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.views.base import PublicReadView, validated_pagination
-from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.interop import settings as interop_settings
 from annuaire.interop.datainclusion import mapping
@@ -43,9 +42,7 @@ def published_offer_places() -> QuerySet[Any]:
     """One row per (published offer, place): the data·inclusion services."""
     through = Offer.places.through
     return (
-        through.objects.filter(
-            offer__status=PublicationStatus.PUBLISHED, offer__structure__status=PublicationStatus.PUBLISHED
-        )
+        through.objects.filter(offer__in=Offer.objects.published())
         .select_related("offer", "offer__structure", "offer__category", "place", "place__commune")
         .prefetch_related("offer__subcategories")
         .order_by("offer_id", "place_id")

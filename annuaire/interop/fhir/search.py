@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
 from annuaire.core.text import normalize
-from annuaire.directory.models import Offer, OfferQuerySet, Place, Structure
+from annuaire.directory.models import Offer, OfferQuerySet, Place, PlaceQuerySet, Structure
 from annuaire.directory.search import MAX_RADIUS_KM, SearchCriteria
 from annuaire.geo.models import Commune, Departement
 from annuaire.interop.fhir import codes
@@ -199,15 +199,11 @@ def _address_filters(params: QueryDict, prefix: str = "") -> Q:
     for values in _values(params, "address-city"):
         any_value = Q()
         for value in values:
-            any_value |= Q(**{f"{prefix}commune__search_name__startswith": _normalized(value)})
+            any_value |= Q(**{f"{prefix}commune__search_name__startswith": normalize(value)})
         condition &= any_value
     for values in _values(params, "departement"):
         condition &= Q(**{f"{prefix}commune__departement__in": [_departement(v) for v in values]})
     return condition
-
-
-def _normalized(value: str) -> str:
-    return normalize(value)
 
 
 def _token_code(value: str, system: str) -> str:
@@ -251,14 +247,14 @@ def organizations(params: QueryDict) -> QuerySet[Structure]:
     return queryset.filter(condition)
 
 
-def published_places() -> QuerySet[Place]:
-    """Places where at least one published offer is delivered."""
-    published = Offer.objects.published().filter(places=OuterRef("pk"))
-    return Place.objects.filter(Exists(published))
+def published_places() -> PlaceQuerySet:
+    """FHIR Locations: places delivering a published offer. Unlike `Place.objects.public()`
+    (the JSON API), the status of the place's own structure is not checked."""
+    return Place.objects.delivering_published_offers().select_related("commune", "structure")
 
 
 def locations(params: QueryDict) -> QuerySet[Place]:
-    queryset = published_places().select_related("commune", "structure").order_by("name", "pk")
+    queryset = published_places().order_by("name", "pk")
     condition = last_updated_filter(params) & _address_filters(params)
     for group in _ids(params, "_id"):
         condition &= Q(uuid__in=group)
@@ -267,13 +263,6 @@ def locations(params: QueryDict) -> QuerySet[Place]:
     for values in _values(params, "commune-cog"):
         condition &= Q(commune_id__in=[_token_code(v, codes.COMMUNE_SYSTEM) for v in values])
     return queryset.filter(condition)
-
-
-def offer_relations(queryset: OfferQuerySet) -> OfferQuerySet:
-    """Everything `resources.healthcare_service` reads, in a constant number of queries."""
-    return queryset.select_related("structure", "category").prefetch_related(
-        "subcategories", Prefetch("places", queryset=Place.objects.order_by("pk"))
-    )
 
 
 @dataclass(frozen=True)
@@ -375,4 +364,4 @@ def _unknown(wanted: list[str], found: list[Any], message: str) -> None:
 
 
 def published_offer(uuid: str) -> Offer | None:
-    return offer_relations(Offer.objects.published()).filter(uuid=uuid).first()
+    return Offer.objects.published().with_result_relations().filter(uuid=uuid).first()

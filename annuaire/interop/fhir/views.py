@@ -122,7 +122,7 @@ def healthcare_service_search(request: HttpRequest) -> HttpResponse:
     return _search(
         request,
         "HealthcareService",
-        lambda: search.offer_relations(search.healthcare_services(request.GET, taxonomy_system)),
+        lambda: search.healthcare_services(request.GET, taxonomy_system).with_result_relations(),
         lambda offer: resources.healthcare_service(offer, base),
     )
 
@@ -151,11 +151,7 @@ def organization_read(request: HttpRequest, resource_id: str) -> HttpResponse:
 
 @require_GET
 def location_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    place = (
-        search.published_places().select_related("commune", "structure").filter(uuid=resource_id).first()
-        if _is_uuid(resource_id)
-        else None
-    )
+    place = search.published_places().filter(uuid=resource_id).first() if _is_uuid(resource_id) else None
     if place is None:
         return not_found("Location", resource_id)
     return fhir_response(resources.location(place, fhir_base(request)))
