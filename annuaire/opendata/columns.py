@@ -173,7 +173,7 @@ def build_columns() -> list[Column]:
             "boolean",
             "Vrai si l'offre comprend une pratique de soin non conventionnelle : un complément, jamais un "
             "remplacement des traitements.",
-            lambda o, p: yes_no(any(s.is_non_conventional for s in o.subcategories.all())),
+            lambda o, p: yes_no(o.is_non_conventional),
             required=True,
         ),
         vocab_column("publics"),

@@ -1,6 +1,6 @@
 """Our directory → FHIR R4 resources (JSON dicts), aligned on the ROR profiles.
 
-Pure mapping, no queries: pass objects with their relations loaded (see `queries.py`).
+Pure mapping, no queries: pass objects with their relations loaded (see `search.py`).
 `base` is the FHIR base URL, e.g. "https://annuaire.example.org/fhir".
 """
 
@@ -17,7 +17,7 @@ from annuaire.directory.models import Offer, Place, Structure
 from annuaire.directory.models.contact import AddressMixin
 from annuaire.geo.models import Commune
 from annuaire.interop.fhir import codes
-from annuaire.taxonomy.models import CareKind, Category, SubCategory
+from annuaire.taxonomy.models import Category, SubCategory
 
 Resource = dict[str, Any]
 
@@ -232,7 +232,7 @@ def healthcare_service(offer: Offer, base: str) -> Resource:
     patient_type = patient_type_extension(base, offer.audiences, offer.age_groups)
     if patient_type:
         resource["extension"].append(patient_type)
-    if any(sub.kind == CareKind.PSNC for sub in subcategories):
+    if any(sub.is_non_conventional for sub in subcategories):
         resource["comment"] = "Pratique non conventionnelle : un complément aux traitements, jamais un remplacement."
     details = [offer.description.strip(), offer.how_to_access.strip()]
     if any(details):
