@@ -110,7 +110,8 @@ _DATE = re.compile(r"^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T.+)?)?)
 
 
 def _date_range(value: str) -> tuple[datetime, datetime]:
-    """The [start, end) interval denoted by a FHIR date of any precision, in UTC (as stored)."""
+    """The [start, end) interval denoted by a FHIR date of any precision, in UTC (as stored).
+    Not `api.params.parse_modified_since`: that one reads an instant, a FHIR date is an interval."""
     tz = timezone.get_current_timezone()
     try:
         if len(value) == 4:

@@ -4,6 +4,7 @@ CapabilityStatement. JSON only (`application/fhir+json`); errors are OperationOu
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -128,8 +129,6 @@ def healthcare_service_search(request: HttpRequest) -> HttpResponse:
 
 
 def _is_uuid(value: str) -> bool:
-    import uuid
-
     try:
         uuid.UUID(value)
     except ValueError:
