@@ -118,7 +118,9 @@ def test_a_patient_on_a_computer_refines_the_results_in_place_and_uses_the_map(l
     expect(markers).to_have_count(4)  # one per located result, each in its own town
 
     brest = directory["brest_psy"]
-    page.locator(f'#carte .leaflet-marker-icon[title="{brest.title}"]').click()
+    marker = page.locator(f'#carte .leaflet-marker-icon[title="{brest.title}"]')
+    marker.focus()  # markers are keyboard-reachable; Enter opens the popup as a click does
+    page.keyboard.press("Enter")
     popup_link = page.locator(".leaflet-popup-content a")
     expect(popup_link).to_have_text(brest.title)
     expect(popup_link).to_have_attribute("href", brest.get_absolute_url())
