@@ -273,15 +273,7 @@ class Importer:
         if not self._validate(row.line, structure, STRUCTURE):
             return None
         structure.save()
-        name = structure.name
-        if existing is None:
-            self.report.counts["structures_created"] += 1
-            self.report.notes.append(Issue(row.line, f"structure « {name} » créée"))
-        elif changed:
-            self.report.counts["structures_updated"] += 1
-            self.report.notes.append(Issue(row.line, f"structure « {name} » modifiée"))
-        else:
-            self.report.counts["structures_unchanged"] += 1
+        self.report.record(row.line, "structures", structure.name, created=existing is None, changed=changed)
         return structure
 
     def _save_offer(
@@ -316,15 +308,7 @@ class Importer:
         offer.save()
         offer.subcategories.set(first.subcategories)
         offer.places.set([place for place in offer_places if place is not None])
-        if existing is None:
-            self.report.counts["offers_created"] += 1
-            self.report.notes.append(Issue(first.line, f"offre « {offer.title} » créée"))
-        elif changed:
-            self.report.counts["offers_updated"] += 1
-            self.report.notes.append(Issue(first.line, f"offre « {offer.title} » mise à jour"))
-        else:
-            self.report.counts["offers_unchanged"] += 1
-            self.report.notes.append(Issue(first.line, f"offre « {offer.title} » inchangée"))
+        self.report.record(first.line, "offers", offer.title, created=existing is None, changed=changed)
 
     def _place(
         self, structure: Structure, row: ParsedRow, places: dict[tuple[str, tuple[str, str]], Place]

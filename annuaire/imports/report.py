@@ -46,6 +46,21 @@ class Report:
         )
     )
 
+    def record(self, line: int, what: str, label: str, *, created: bool, changed: bool) -> None:
+        """Count one saved structure or offer (`what`: "structures" / "offers") and note it."""
+        noun = "structure" if what == "structures" else "offre"
+        if created:
+            self.counts[f"{what}_created"] += 1
+            self.notes.append(Issue(line, f"{noun} « {label} » créée"))
+        elif changed:
+            self.counts[f"{what}_updated"] += 1
+            verb = "modifiée" if what == "structures" else "mise à jour"
+            self.notes.append(Issue(line, f"{noun} « {label} » {verb}"))
+        else:
+            self.counts[f"{what}_unchanged"] += 1
+            if what == "offers":
+                self.notes.append(Issue(line, f"{noun} « {label} » inchangée"))
+
     def error(self, line: int | None, message: str) -> None:
         self.errors.append(Issue(line, message))
 

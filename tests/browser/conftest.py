@@ -139,44 +139,37 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture
-def desktop(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+def _page(browser: Any, **options: Any) -> Iterator[Any]:
+    """A page in a fresh French browser context (no cookies shared between tests)."""
+    context = browser.new_context(locale="fr-FR", **options)
     context.set_default_timeout(BROWSER_TIMEOUT_MS)
     yield context.new_page()
     context.close()
+
+
+PHONE = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def desktop(browser: Any) -> Iterator[Any]:
+    yield from _page(browser, viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
     """A phone-sized screen (iPhone SE width, 320 px is checked separately)."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="fr-FR"
-    )
-    context.set_default_timeout(BROWSER_TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+    yield from _page(browser, viewport={"width": 375, "height": 740}, **PHONE)
 
 
 @pytest.fixture
 def small_phone(browser: Any) -> Iterator[Any]:
     """The narrowest screen we support (WCAG 1.4.10 reflow: 320 CSS px)."""
-    context = browser.new_context(
-        viewport={"width": 320, "height": 640}, device_scale_factor=2, is_mobile=True, has_touch=True, locale="fr-FR"
-    )
-    context.set_default_timeout(BROWSER_TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+    yield from _page(browser, viewport={"width": 320, "height": 640}, **PHONE)
 
 
 @pytest.fixture
 def no_javascript(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740}, java_script_enabled=False, is_mobile=True, locale="fr-FR"
-    )
-    context.set_default_timeout(BROWSER_TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
+    yield from _page(browser, viewport={"width": 375, "height": 740}, java_script_enabled=False, is_mobile=True)
 
 
 # --- helpers -------------------------------------------------------------------------------
