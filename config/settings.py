@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
+    "annuaire.demo",
 ]
 
 MIDDLEWARE = [

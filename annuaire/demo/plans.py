@@ -10,8 +10,8 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from annuaire.directory.demo import names
-from annuaire.directory.demo.towns import Town, Towns
+from annuaire.demo import names
+from annuaire.demo.towns import Town, Towns
 from annuaire.directory.enums import StructureKind
 
 LIGUE_SEATS = {"22": "Saint-Brieuc", "29": "Quimper", "35": "Rennes", "56": "Vannes"}

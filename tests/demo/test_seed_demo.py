@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.core.identifiers import finess_is_valid, validate_siren, validate_siret
-from annuaire.directory.demo import BRITTANY, DEMO_DOMAIN, DemoGenerator, writer
+from annuaire.demo import writer
+from annuaire.demo.generator import BRITTANY, DEMO_DOMAIN, DemoGenerator
 from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.directory.search import SearchForm

@@ -11,7 +11,3 @@
 Demo rows are recognisable: every demo structure has a public e-mail at a sub-domain
 of `DEMO_DOMAIN`, and stable uuids (uuid5 of the seed and the row's position).
 """
-
-from annuaire.directory.demo.generator import BRITTANY, DEMO_DOMAIN, DemoData, DemoGenerator
-
-__all__ = ["BRITTANY", "DEMO_DOMAIN", "DemoData", "DemoGenerator"]

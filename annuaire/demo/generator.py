@@ -17,11 +17,11 @@ from datetime import date
 
 from django.utils import timezone
 
-from annuaire.directory.demo.fiction import DEMO_DOMAIN, Fiction
-from annuaire.directory.demo.offers import OfferMaker
-from annuaire.directory.demo.plans import KIND_SHARES, Plan, Planner
-from annuaire.directory.demo.structures import StructureMaker
-from annuaire.directory.demo.towns import Town, Towns
+from annuaire.demo.fiction import DEMO_DOMAIN, Fiction
+from annuaire.demo.offers import OfferMaker
+from annuaire.demo.plans import KIND_SHARES, Plan, Planner
+from annuaire.demo.structures import StructureMaker
+from annuaire.demo.towns import Town, Towns
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.taxonomy.models import SubCategory
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from stdnum import luhn
 
 from annuaire.core.identifiers import finess_with_key
-from annuaire.directory.demo.towns import Town
+from annuaire.demo.towns import Town
 
 # Every demo structure has its public e-mail at a sub-domain of this reserved domain.
 DEMO_DOMAIN = "demo-sos.invalid"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Model
 
-from annuaire.directory.demo.generator import DEMO_DOMAIN, DemoData
+from annuaire.demo.generator import DEMO_DOMAIN, DemoData
 from annuaire.directory.models import Offer, Place, Structure, StructureQuerySet
 
 BATCH_SIZE = 2000

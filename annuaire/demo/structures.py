@@ -10,10 +10,10 @@ from django.utils.text import slugify
 
 from annuaire.core.identifiers import siren_with_key, siret_with_key
 from annuaire.core.text import normalize
-from annuaire.directory.demo import care, names
-from annuaire.directory.demo.fiction import DEMO_DOMAIN, Fiction
-from annuaire.directory.demo.plans import Plan
-from annuaire.directory.demo.towns import Towns
+from annuaire.demo import care, names
+from annuaire.demo.fiction import DEMO_DOMAIN, Fiction
+from annuaire.demo.plans import Plan
+from annuaire.demo.towns import Towns
 from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.directory.models import Place, Structure
 

@@ -12,9 +12,9 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from annuaire.core.text import normalize
-from annuaire.directory.demo import care
-from annuaire.directory.demo.fiction import Fiction
-from annuaire.directory.demo.plans import Plan
+from annuaire.demo import care
+from annuaire.demo.fiction import Fiction
+from annuaire.demo.plans import Plan
 from annuaire.directory.enums import (
     Access,
     AgeGroup,
