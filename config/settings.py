@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
+    "annuaire.applications",
     "annuaire.demo",
 ]
 
@@ -107,6 +108,20 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Application documents: a private storage (outside the web root, never served by URL; an
+# S3-compatible backend in production). See docs/adr/0015-structure-applications.md.
+# For S3, replace the "private" entry by django-storages' S3Storage with a private bucket.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
+}
+FILE_UPLOAD_PERMISSIONS = 0o640
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sos@example.org")
 
@@ -120,6 +135,12 @@ DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "53")
 # Empty: the map draws the départements outlines only (works offline).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Absolute address of the site, for links in e-mails.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Whom structures write to (applications not open in their territory, personal data requests).
+NETWORK_CONTACT_EMAIL = os.environ.get("NETWORK_CONTACT_EMAIL", "contact-annuaire@example.org")
+# How long an invitation link (to set one's password) stays valid.
+INVITATION_VALID_DAYS = envint("INVITATION_VALID_DAYS", 7)
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
 

@@ -14,5 +14,8 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.fallback_urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    path("espace/candidatures/", include("annuaire.applications.urls.backoffice")),
+    path("espace/equipe/", include("annuaire.applications.urls.team")),
+    path("", include("annuaire.applications.urls.public")),
     path("", include("annuaire.www.urls")),
 ]
