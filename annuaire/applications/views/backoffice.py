@@ -19,6 +19,7 @@ from annuaire.applications.forms.application import ApplicationForm
 from annuaire.applications.forms.review import DecisionForm, GridForm
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.applications.views.facts import criterion_facts
+from annuaire.applications.views.posted import posted
 from annuaire.applications.workflow import ApplicationError, Submission
 
 _STATUS_FILTERS = {status.value: status for status in ApplicationStatus}
@@ -62,7 +63,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 def record(request: HttpRequest) -> HttpResponse:
     """A coordinator records the application of a structure of their territory."""
     _reviewer_only(request)
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    form = ApplicationForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         signature = form.signature()
         assert signature is not None

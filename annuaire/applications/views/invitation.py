@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 
 from annuaire.applications.models import Invitation
+from annuaire.applications.views.posted import post_data
 
 
 def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
@@ -26,7 +27,7 @@ def accept_invitation(request: HttpRequest, key: str) -> HttpResponse:
             },
             status=404,
         )
-    form = SetPasswordForm(invitation.user, request.POST or None)
+    form = SetPasswordForm(invitation.user, post_data(request))
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             locked = Invitation.objects.select_for_update().get(pk=invitation.pk)

@@ -12,6 +12,7 @@ from annuaire.applications import workflow
 from annuaire.applications.enums import ApplicationStatus
 from annuaire.applications.forms.application import ApplicationForm, CompletionForm
 from annuaire.applications.models import Application, PilotTerritory
+from annuaire.applications.views.posted import posted
 from annuaire.applications.workflow import ApplicationError, Submission
 
 
@@ -21,7 +22,7 @@ def _open_territories() -> list[PilotTerritory]:
 
 def apply(request: HttpRequest) -> HttpResponse:
     territories = _open_territories()
-    form = ApplicationForm(request.POST or None, request.FILES or None) if territories else None
+    form = ApplicationForm(*posted(request)) if territories else None
     if form is not None and request.method == "POST" and form.is_valid():
         try:
             application = workflow.submit(
@@ -69,7 +70,7 @@ def complete(request: HttpRequest, key: str) -> HttpResponse:
         messages.info(request, "Cette candidature n'est pas à compléter.")
         return redirect("applications:tracking", key=key)
     sign_again = bool(workflow.kinds_to_accept_again(application))
-    form = CompletionForm(request.POST or None, request.FILES or None, instance=application, sign_again=sign_again)
+    form = CompletionForm(*posted(request), instance=application, sign_again=sign_again)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.resubmit(form.save(commit=False), form.checked_documents, form.signature())

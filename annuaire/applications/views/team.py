@@ -12,6 +12,7 @@ from annuaire.accounts.models import Role, RoleKind
 from annuaire.applications import access, emails
 from annuaire.applications.forms.team import InviteMemberForm
 from annuaire.applications.models import Invitation
+from annuaire.applications.views.posted import post_data
 
 
 @login_required
@@ -19,7 +20,7 @@ def team(request: HttpRequest, structure_pk: int) -> HttpResponse:
     structure = get_object_or_404(access.referent_structures(request.user), pk=structure_pk)
     if not access.is_referent_of(request.user, structure):
         raise Http404
-    form = InviteMemberForm(request.POST or None)
+    form = InviteMemberForm(post_data(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with transaction.atomic():

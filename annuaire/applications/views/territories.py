@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from annuaire.applications import access
 from annuaire.applications.forms.territory import OpenTerritoryForm
 from annuaire.applications.territories import TerritoryError, close_territory, open_territory
+from annuaire.applications.views.posted import post_data
 
 
 def _regions(request: HttpRequest) -> set[str]:
@@ -23,7 +24,7 @@ def _regions(request: HttpRequest) -> set[str]:
 @login_required
 def territories(request: HttpRequest) -> HttpResponse:
     regions = _regions(request)
-    form = OpenTerritoryForm(request.POST or None, regions=regions)
+    form = OpenTerritoryForm(post_data(request), regions=regions)
     if request.method == "POST" and form.is_valid():
         try:
             territory = open_territory(
