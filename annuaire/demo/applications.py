@@ -113,7 +113,7 @@ def _application(number: int, plan: DemoApplication) -> Application:
 
 
 def _all_valid_but(*codes: str) -> dict[str, tuple[bool | None, str]]:
-    marks: dict[str, tuple[bool | None, str]] = {code: (True, "") for code in CRITERION_CODES}
+    marks: dict[str, tuple[bool | None, str]] = dict.fromkeys(CRITERION_CODES, (True, ""))
     for code in codes:
         marks[code] = (False, "")
     return marks
