@@ -170,3 +170,13 @@ def test_a_closed_territory_refuses_new_applications(client: Client) -> None:
 def test_a_forged_tracking_link_is_a_404(client: Client, open_brittany: Any) -> None:
     assert client.get("/candidature/suivi/nimporte-quoi/").status_code == 404
     assert client.get("/candidature/suivi/1a2b3c4d-0000-0000-0000-000000000000:AAAA/").status_code == 404
+
+
+def test_a_siret_typed_with_spaces_is_accepted(client: Client, open_brittany: Any) -> None:
+    data = form_data(name="Avec espaces")
+    siret = data["siret"]
+    data["siret"] = f"{siret[:3]} {siret[3:6]} {siret[6:9]} {siret[9:]}"
+
+    client.post("/candidature/", data)
+
+    assert Application.objects.get(name="Avec espaces").siret == siret

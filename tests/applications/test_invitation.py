@@ -28,7 +28,7 @@ def accepted_structure() -> tuple[Structure, str]:
     """An accepted application; the invitation link of its referent (from the e-mail)."""
     application = submit_application()
     reviewer = coordinator("dac35")
-    workflow.assess(application, {code: (True, "") for code in CRITERION_CODES}, by=reviewer)
+    workflow.assess(application, dict.fromkeys(CRITERION_CODES, (True, "")), by=reviewer)
     mail.outbox.clear()
     structure = workflow.accept(application, by=reviewer)
     [link] = [word for word in mail.outbox[0].body.split() if "/compte/invitation/" in word]

@@ -15,6 +15,7 @@ from annuaire.applications.models.territory import applications_are_open
 from annuaire.applications.rules import finess_required, validate_siren_extract_date
 from annuaire.applications.uploads import MAX_DOCUMENT_BYTES, CheckedPdf, check_pdf, megabytes
 from annuaire.applications.workflow import Signature, closed_territory_message
+from annuaire.core.identifiers import compact
 from annuaire.directory.search import resolve_commune
 from annuaire.geo.models import Commune
 
@@ -73,6 +74,13 @@ class ApplicationForm(forms.ModelForm):
         help_text="Elle prévoit un entretien et un diplôme permettant d'exercer en cancérologie. " + _PDF_HELP,
         widget=forms.ClearableFileInput(attrs=_PDF_WIDGET),
     )
+    siret = forms.CharField(label="SIRET", max_length=20, help_text="14 chiffres, espaces permis.")
+    finess = forms.CharField(
+        label="FINESS géographique",
+        max_length=12,
+        required=False,
+        help_text="Obligatoire pour un établissement de santé (9 caractères).",
+    )
     website = forms.URLField(label="Site internet", required=False, max_length=200, assume_scheme="https")
     signatory_name = forms.CharField(label="Nom et prénom du signataire", max_length=200)
     signatory_function = forms.CharField(label="Qualité du signataire", max_length=150)
@@ -111,10 +119,12 @@ class ApplicationForm(forms.ModelForm):
             "insurance_policy",
             "siren_extract_date",
         ]
-        widgets = {"siren_extract_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+        widgets = {
+            "siren_extract_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "phone": forms.TextInput(attrs={"type": "tel"}),
+            "referent_phone": forms.TextInput(attrs={"type": "tel"}),
+        }
         help_texts = {
-            "finess": "Obligatoire pour un établissement de santé (9 caractères).",
-            "siret": "14 chiffres.",
             "oncology_active_file": "Nombre de personnes atteintes de cancer accompagnées sur les 12 derniers mois.",
             "referent_email": "C'est à cette adresse que la personne référente recevra son accès à l'annuaire.",
             "siren_extract_date": "La date écrite sur l'extrait. Il doit dater de moins de 3 mois.",
@@ -158,6 +168,12 @@ class ApplicationForm(forms.ModelForm):
             raise forms.ValidationError(closed_territory_message())
         self.instance.commune = commune
         return commune
+
+    def clean_siret(self) -> str:
+        return compact(self.cleaned_data["siret"])
+
+    def clean_finess(self) -> str:
+        return compact(self.cleaned_data["finess"])
 
     def clean_siren_extract_date(self) -> Any:
         value = self.cleaned_data["siren_extract_date"]
