@@ -15,8 +15,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
-from annuaire.accounts.access import UserActor, actor_for
-from annuaire.accounts.models import RoleKind
+from annuaire.accounts.access import UserActor, actor_for, coordinator_kind_for
+from annuaire.accounts.models import Role, RoleKind
 from annuaire.accounts.roles import grant_structure_role
 from annuaire.applications.models import Application, Invitation, PilotTerritory
 from annuaire.directory.models import Structure
@@ -35,6 +35,15 @@ def may_review(user: UserLike, application: Application) -> bool:
 def may_record_application(user: UserLike, application: Application) -> bool:
     """Recording an application for a structure is a reviewer's act, on their own territory."""
     return may_review(user, application)
+
+
+def reviewer_emails(application: Application) -> list[str]:
+    """The e-mail addresses of the territorial coordinators who examine this application."""
+    structure = application.structure_draft()
+    roles = Role.objects.filter(kind=coordinator_kind_for(structure), user__is_active=True).filter(
+        Q(departements=application.commune.departement_id) | Q(communes=application.commune_id)
+    )
+    return sorted({email for email in roles.values_list("user__email", flat=True) if email})
 
 
 def may_see_applications(user: UserLike) -> bool:

@@ -46,6 +46,22 @@ def application_received(application: Application) -> None:
     )
 
 
+def reviewers_notified(application: Application, recipients: list[str], *, resubmitted: bool) -> None:
+    """Tell the coordinators of the territory that an application waits for them."""
+    if not recipients:
+        return
+    send(
+        "to_review",
+        "Candidature complétée à examiner" if resubmitted else "Nouvelle candidature à examiner",
+        recipients,
+        {
+            "application": application,
+            "resubmitted": resubmitted,
+            "review_url": absolute(reverse("candidatures:detail", kwargs={"pk": application.pk})),
+        },
+    )
+
+
 def application_resubmitted(application: Application) -> None:
     send(
         "resubmitted",

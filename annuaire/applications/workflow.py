@@ -128,6 +128,7 @@ def submit(submission: Submission, signature: Signature, *, by: User | None = No
         _sign(application, [LegalTextKind.CHARTER, LegalTextKind.TERMS], signature, by)
         _event(application, by, "")
         emails.application_received(application)
+        emails.reviewers_notified(application, access.reviewer_emails(application), resubmitted=False)
     return application
 
 
@@ -161,6 +162,7 @@ def resubmit(
             _sign(application, to_sign, signature, by)
         _event(application, by, ApplicationStatus.RETURNED, "Candidature complétée par la structure.")
         emails.application_resubmitted(application)
+        emails.reviewers_notified(application, access.reviewer_emails(application), resubmitted=True)
 
 
 def _locked_for_review(application: Application, by: User) -> Application:

@@ -186,3 +186,15 @@ def test_the_queue_lists_waiting_applications_of_my_territory_oldest_first(clien
 
     assert text.index(first.name) < text.index(second.name)
     assert "Finistérienne" not in text
+
+
+def test_the_coordinators_of_the_territory_are_told_of_a_new_application(open_brittany: Any) -> None:
+    coordinator("dac35")
+    coordinator("3c35", RoleKind.COORDINATOR_3C)
+    coordinator("dac29", departements=("29",))
+
+    application = submit_application(kind=StructureKind.ASSOCIATION)
+
+    [to_reviewers] = [m for m in mail.outbox if m.subject.startswith("Nouvelle candidature à examiner")]
+    assert to_reviewers.to == ["dac35@example.org"]
+    assert f"/espace/candidatures/{application.pk}/" in to_reviewers.body
