@@ -23,8 +23,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class EventInline(admin.TabularInline):
     model = ApplicationEvent
-    fields = ["at", "actor", "from_status", "to_status", "comment"]
-    readonly_fields = fields
+    fields = ("at", "actor", "from_status", "to_status", "comment")
+    readonly_fields = ("at", "actor", "from_status", "to_status", "comment")
     extra = 0
     can_delete = False
 
