@@ -114,3 +114,26 @@ def test_the_detail_page_runs_a_constant_number_of_queries(
         response = client.get(f"/espace/candidatures/{town_application.pk}/")
 
     assert response.status_code == 200
+
+
+def test_the_queue_runs_a_constant_number_of_queries(
+    client: Client, open_brittany: Any, django_assert_num_queries: Any
+) -> None:
+    for _ in range(3):
+        submit_application()
+    client.force_login(coordinator("dac35"))
+
+    with django_assert_num_queries(6):
+        response = client.get("/espace/candidatures/")
+
+    assert response.status_code == 200
+    assert len(response.context["applications"]) == 3
+
+
+def test_the_tracking_page_runs_a_constant_number_of_queries(
+    client: Client, town_application: Application, django_assert_num_queries: Any
+) -> None:
+    with django_assert_num_queries(2):
+        response = client.get(f"/candidature/suivi/{town_application.tracking_key}/")
+
+    assert response.status_code == 200
