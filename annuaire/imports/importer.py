@@ -1,7 +1,7 @@
 """All-or-nothing import of structures and offers (docs/import.md, docs/adr/0006-bulk-import.md).
 
 Every row is checked first; if any check fails nothing is written. Otherwise the rows are
-saved in one transaction, where the models' own rules (Offer.clean, Offer.clean_subcategories,
+saved in one transaction, where the models' own rules (annuaire.directory.validation.validate_offer,
 field validation) run too; a dry run, or any error found there, rolls everything back.
 
 This module is the process (columns, lines, file-wide consistency, saving, the journal);
@@ -22,6 +22,7 @@ from annuaire.core.identifiers import compact
 from annuaire.core.text import normalize
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.validation import validate_offer
 from annuaire.imports.cells import RowError
 from annuaire.imports.models import ImportRun
 from annuaire.imports.reader import ImportFileError, Table, read_table
@@ -290,13 +291,13 @@ class Importer:
                     break
         offer = existing or Offer(structure=structure)
         changed = self._assign(offer, values)
-        try:
-            offer.clean_subcategories(first.subcategories)
-        except ValidationError as error:
-            self._report_validation(first.line, error, OFFER)
-            return
         offer_places = [self._place(structure, row, places) for row in group]
         if any(place is None for place in offer_places):
+            return
+        try:
+            validate_offer(offer, subcategories=first.subcategories, places=[p for p in offer_places if p])
+        except ValidationError as error:
+            self._report_validation(first.line, error, OFFER)
             return
         chosen_places = {place.pk for place in offer_places if place is not None}
         if existing is not None:
