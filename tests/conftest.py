@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import override_settings
 
 BRITTANY = "22,29,35,56"
 
@@ -44,6 +46,15 @@ class _Null:
 
     def flush(self) -> None:
         pass
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_media(tmp_path_factory: Any) -> Iterator[None]:
+    """Application documents (the demo's too) go to a temporary directory, never to var/."""
+    location = tmp_path_factory.mktemp("private-media")
+    storages = {**settings.STORAGES, "private": {**settings.STORAGES["private"], "OPTIONS": {"location": location}}}
+    with override_settings(STORAGES=storages):
+        yield
 
 
 @pytest.fixture(autouse=True)

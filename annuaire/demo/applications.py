@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from annuaire.accounts.models import RoleKind
 from annuaire.applications import workflow
 from annuaire.applications.criteria import CRITERION_CODES
 from annuaire.applications.enums import DocumentKind
@@ -53,6 +55,16 @@ STAGES = (
 )
 
 
+def demo_regional_admin() -> Any:
+    """The demo account of Brittany's regional administrator, if the demo created it."""
+    return (
+        get_user_model()
+        .objects.filter(demo_account__isnull=False, roles__kind=RoleKind.REGIONAL_ADMIN, roles__region_id="53")
+        .order_by("pk")
+        .first()
+    )
+
+
 def demo_applications() -> Any:
     return Application.objects.filter(email__endswith="." + DEMO_DOMAIN)
 
@@ -68,6 +80,7 @@ def delete_demo_applications() -> int:
     count, _ = demo_applications().delete()
     for user in users:
         user.delete()
+    PilotTerritory.objects.filter(opened_by__demo_account__isnull=False).delete()
     return count
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Model
 
+from annuaire.demo.applications import delete_demo_applications
 from annuaire.demo.generator import DEMO_DOMAIN, DemoData
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure, StructureQuerySet
 from annuaire.directory.publication import seeding
@@ -44,6 +45,7 @@ def demo_counts() -> Counts:
 @transaction.atomic
 def delete_demo() -> int:
     """Delete demo structures and everything they own; other structures are untouched."""
+    delete_demo_applications()
     structures = demo_structures().values("pk")
     offers = Offer.objects.filter(structure__in=structures).values("pk")
     PublicationEvent.objects.filter(structure__in=structures).delete()

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
+from annuaire.demo.applications import create_demo_applications, demo_regional_admin
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
@@ -78,6 +79,18 @@ class Command(BaseCommand):
                 f"{what} : {number(counts.structures)} structures, {number(counts.places)} lieux, "
                 f"{number(counts.offers)} offres (en {elapsed} s)."
             )
+        )
+        if not national:
+            self.seed_applications()
+
+    def seed_applications(self) -> None:
+        reviewer = demo_regional_admin()
+        if reviewer is None:
+            self.stdout.write("Pas de compte de démonstration d'administrateur régional : candidatures non créées.")
+            return
+        count = create_demo_applications(reviewer)
+        self.stdout.write(
+            f"Candidatures de démonstration : {count}, une à chaque étape (Finistère et Ille-et-Vilaine ouverts)."
         )
 
     def check_brittany(self) -> None:
