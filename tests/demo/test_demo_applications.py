@@ -10,8 +10,12 @@ import pytest
 from annuaire.accounts.models import DemoAccount
 from annuaire.applications.enums import ApplicationStatus
 from annuaire.applications.models import PilotTerritory
-from annuaire.demo.applications import create_demo_applications, delete_demo_applications, demo_applications
-from annuaire.demo.applications import demo_regional_admin as demo_applications_reviewer
+from annuaire.demo.applications import (
+    create_demo_applications,
+    delete_demo_applications,
+    demo_applications,
+    demo_regional_admin,
+)
 from annuaire.directory.enums import PublicationStatus
 from tests.applications.factories import regional_admin
 
@@ -52,8 +56,8 @@ def test_demo_applications_can_be_deleted_and_made_again() -> None:
 
 def test_the_demo_regional_administrator_is_found_among_demo_accounts() -> None:
     admin = regional_admin("admin53")
-    assert demo_applications_reviewer() is None
+    assert demo_regional_admin() is None
 
     DemoAccount.objects.create(user=admin)
 
-    assert demo_applications_reviewer() == admin
+    assert demo_regional_admin() == admin
