@@ -30,12 +30,10 @@ class StructureAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 class OfferAdminForm(forms.ModelForm):  # type: ignore[type-arg]
-    class Meta:
-        model = Offer
-        fields = "__all__"
+    """The admin builds the fields (ModelAdmin.get_form); this adds the offer validation."""
 
     def _post_clean(self) -> None:
-        super()._post_clean()
+        super()._post_clean()  # type: ignore[misc]
         if self.errors or not self.instance.structure_id:
             return
         check = check_offer(

@@ -318,12 +318,13 @@ class Importer:
         if not self._validate(first.line, offer, OFFER):
             return
         chosen = [place for place in offer_places if place is not None]
-        target: Offer | None = offer
+        target = offer
         if existing is not None and changed and existing.status == PublicationStatus.PUBLISHED:
             # The published version stays visible; the changes are reviewed on a revision.
-            target = self._revise(first.line, offer, first.subcategories, chosen)
-            if target is None:
+            revision = self._revise(first.line, offer, first.subcategories, chosen)
+            if revision is None:
                 return
+            target = revision
         else:
             offer.save()
             offer.subcategories.set(first.subcategories)
