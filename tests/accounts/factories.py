@@ -6,7 +6,7 @@ from django.contrib.auth.models import User
 
 from annuaire.accounts.models import RoleKind
 from annuaire.accounts.roles import grant_coordinator, grant_regional_admin, grant_structure_role
-from annuaire.directory.models import Structure
+from annuaire.directory.models import Offer, Structure
 from annuaire.geo.models import Commune, Departement, Region
 
 PASSWORD = "Un-mot-de-passe-de-test-2026"
@@ -42,3 +42,19 @@ def regional_admin(region_code: str = "53") -> User:
     user = person("region")
     grant_regional_admin(user, Region.objects.get(code=region_code))
     return user
+
+
+def walk_to_publication(offer: Offer) -> Offer:
+    """Take a draft offer through both levels of review, as real people of its territory would."""
+    from annuaire.accounts.access import actor_for, coordinator_kind_for
+    from annuaire.directory import publication
+    from annuaire.directory.publication import Action
+
+    structure = Structure.objects.select_related("commune__departement").get(pk=offer.structure_id)
+    offer.structure = structure
+    territory = actor_for(coordinator(coordinator_kind_for(structure), departements=structure.commune.departement_id))
+    region = actor_for(regional_admin(structure.commune.departement.region_id))
+    publication.transition(offer, Action.SUBMIT, territory)
+    publication.transition(offer, Action.APPROVE_TERRITORIAL, territory)
+    publication.transition(offer, Action.APPROVE_REGIONAL, region)
+    return offer
