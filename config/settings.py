@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "annuaire.directory",
     "annuaire.accounts",
     "annuaire.www",
+    "annuaire.espace",
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
@@ -94,10 +95,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The back office (/espace/): sessions end after 8 hours or when the browser closes.
+LOGIN_URL = "espace:login"
+LOGIN_REDIRECT_URL = "espace:dashboard"
+LOGOUT_REDIRECT_URL = "espace:login"
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"

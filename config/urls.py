@@ -14,5 +14,7 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.fallback_urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    # The back office; other features register their own namespaces under espace/ too.
+    path("espace/", include("annuaire.espace.urls")),
     path("", include("annuaire.www.urls")),
 ]
