@@ -5,6 +5,7 @@ e-mail); production overrides them with environment variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,12 +37,16 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "auditlog",
+    "post_office",
     "annuaire.core",
     "annuaire.geo",
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
     "annuaire.www",
+    "annuaire.audit",
+    "annuaire.notifications",
     "annuaire.espace",
     "annuaire.api",
     "annuaire.opendata",
@@ -57,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -118,7 +124,24 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes through a database queue (django-post-office, docs/adr/0013):
+# `manage.py send_queued_mail` (every minute, by cron) sends it through EMAIL_DELIVERY_BACKEND
+# and retries failures, so that nothing is lost while the SMTP server is down.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": os.environ.get("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": envint("EMAIL_MAX_RETRIES", 96),
+    "RETRY_INTERVAL": timedelta(minutes=envint("EMAIL_RETRY_MINUTES", 15)),
+    "MESSAGE_ID_ENABLED": True,
+}
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+# Links in e-mails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sos@example.org")
 
 # --- Product settings -------------------------------------------------------
