@@ -5,6 +5,7 @@ e-mail); production overrides them with environment variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,12 +37,17 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "auditlog",
+    "post_office",
     "annuaire.core",
     "annuaire.geo",
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
     "annuaire.www",
+    "annuaire.audit",
+    "annuaire.notifications",
+    "annuaire.espace",
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
@@ -57,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -95,10 +102,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The back office (/espace/): sessions end after 8 hours or when the browser closes.
+LOGIN_URL = "espace:login"
+LOGIN_REDIRECT_URL = "espace:dashboard"
+LOGOUT_REDIRECT_URL = "espace:login"
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
@@ -123,7 +139,24 @@ STORAGES = {
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes through a database queue (django-post-office, docs/adr/0013):
+# `manage.py send_queued_mail` (every minute, by cron) sends it through EMAIL_DELIVERY_BACKEND
+# and retries failures, so that nothing is lost while the SMTP server is down.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": os.environ.get("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": envint("EMAIL_MAX_RETRIES", 96),
+    "RETRY_INTERVAL": timedelta(minutes=envint("EMAIL_RETRY_MINUTES", 15)),
+    "MESSAGE_ID_ENABLED": True,
+}
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+# Links in e-mails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sos@example.org")
 
 # --- Product settings -------------------------------------------------------
@@ -136,8 +169,6 @@ DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "53")
 # Empty: the map draws the départements outlines only (works offline).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
-# Absolute address of the site, for links in e-mails.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # Whom structures write to (applications not open in their territory, personal data requests).
 NETWORK_CONTACT_EMAIL = os.environ.get("NETWORK_CONTACT_EMAIL", "contact-annuaire@example.org")
 # How long an invitation link (to set one's password) stays valid.

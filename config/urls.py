@@ -17,5 +17,7 @@ urlpatterns = [
     path("espace/candidatures/", include("annuaire.applications.urls.backoffice")),
     path("espace/equipe/", include("annuaire.applications.urls.team")),
     path("", include("annuaire.applications.urls.public")),
+    # The back office; other features register their own namespaces under espace/ too.
+    path("espace/", include("annuaire.espace.urls")),
     path("", include("annuaire.www.urls")),
 ]

@@ -58,6 +58,12 @@ def _private_media(tmp_path_factory: Any) -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Tests create many accounts: a fast hash (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _strict_templates(settings: Any) -> None:
     """Unknown template variables fail the test instead of printing nothing."""
     for engine in settings.TEMPLATES:

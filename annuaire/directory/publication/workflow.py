@@ -31,6 +31,7 @@ from annuaire.directory.publication.rules import (
     find_transition,
     transitions_from,
 )
+from annuaire.directory.publication.signals import transitioned
 from annuaire.directory.validation import validate_offer
 
 Target = Offer | Structure
@@ -103,6 +104,7 @@ def transition(target: Target, action: Action, actor: Actor, comment: str = "") 
             if target.revision_of_id is not None:
                 apply_revision(target)
             _publish_structure_with_first_offer(structure, actor)
+        transitioned.send(sender=type(target), target=target, event=event)
     return event
 
 

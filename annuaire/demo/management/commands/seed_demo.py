@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
 from annuaire.demo.applications import create_demo_applications, demo_regional_admin
+from annuaire.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
@@ -56,6 +57,8 @@ class Command(BaseCommand):
                 f"Données de démonstration déjà présentes ({number(existing.structures)} structures, "
                 f"{number(existing.offers)} offres) : rien à faire. Utilisez --force pour les recréer."
             )
+            if not national:
+                self.demo_accounts()
             return
         started = time.perf_counter()
         if existing.structures:
@@ -72,6 +75,8 @@ class Command(BaseCommand):
             data = generator.region(structures)
         counts = writer.save(data)
         writer.refresh_statistics()
+        if not national:
+            self.demo_accounts()
         elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         what = "Jeu de données national créé" if national else "Région de démonstration créée"
         self.stdout.write(
@@ -92,6 +97,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Candidatures de démonstration : {count}, une à chaque étape (Finistère et Ille-et-Vilaine ouverts)."
         )
+
+    def demo_accounts(self) -> None:
+        users = create_demo_accounts()
+        names = ", ".join(user.username for user in users)
+        self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») : {names}.")
 
     def check_brittany(self) -> None:
         present = set(Commune.objects.filter(departement_id__in=BRITTANY).values_list("departement_id", flat=True))
