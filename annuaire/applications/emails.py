@@ -1,6 +1,6 @@
-"""The e-mails of the application flow, in French, as text and HTML.
+"""The e-mails of the application flow, in French, as text and HTML, queued in the outbox.
 
-Each step renders `applications/emails/<name>.txt` and `.html` with the same context.
+Each step renders `notifications/applications/<name>.{subject.txt,txt,html}`.
 """
 
 from __future__ import annotations
@@ -8,12 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.shortcuts import resolve_url
-from django.template.loader import render_to_string
 from django.urls import reverse
 
 from annuaire.applications.models import Application
+from annuaire.notifications.notify import notify
 
 
 def absolute(path: str) -> str:
@@ -24,13 +23,10 @@ def tracking_url(application: Application) -> str:
     return absolute(reverse("applications:tracking", kwargs={"key": application.tracking_key}))
 
 
-def send(name: str, subject: str, to: list[str], context: dict[str, Any]) -> None:
-    context = {"SITE_NAME": settings.SITE_NAME, "NETWORK_NAME": settings.NETWORK_NAME, **context}
-    text = render_to_string(f"applications/emails/{name}.txt", context)
-    html = render_to_string(f"applications/emails/{name}.html", context)
-    message = EmailMultiAlternatives(f"{subject} – {settings.SITE_NAME}", text, to=to)
-    message.attach_alternative(html, "text/html")
-    message.send()
+def send(name: str, to: list[str], context: dict[str, Any]) -> None:
+    """Queue the e-mail `notifications/applications/<name>` (text and HTML) through the outbox:
+    in the same transaction as the step it tells about."""
+    notify(f"applications/{name}", to, context)
 
 
 def _applicant(application: Application) -> list[str]:
@@ -40,7 +36,6 @@ def _applicant(application: Application) -> list[str]:
 def application_received(application: Application) -> None:
     send(
         "received",
-        "Votre candidature est bien reçue",
         _applicant(application),
         {"application": application, "tracking_url": tracking_url(application)},
     )
@@ -52,7 +47,6 @@ def reviewers_notified(application: Application, recipients: list[str], *, resub
         return
     send(
         "to_review",
-        "Candidature complétée à examiner" if resubmitted else "Nouvelle candidature à examiner",
         recipients,
         {
             "application": application,
@@ -65,7 +59,6 @@ def reviewers_notified(application: Application, recipients: list[str], *, resub
 def application_resubmitted(application: Application) -> None:
     send(
         "resubmitted",
-        "Votre candidature complétée est bien reçue",
         _applicant(application),
         {"application": application, "tracking_url": tracking_url(application)},
     )
@@ -74,7 +67,6 @@ def application_resubmitted(application: Application) -> None:
 def application_returned(application: Application) -> None:
     send(
         "returned",
-        "Votre candidature est à compléter",
         _applicant(application),
         {"application": application, "tracking_url": tracking_url(application)},
     )
@@ -83,7 +75,6 @@ def application_returned(application: Application) -> None:
 def application_refused(application: Application) -> None:
     send(
         "refused",
-        "Réponse à votre candidature",
         _applicant(application),
         {"application": application, "tracking_url": tracking_url(application)},
     )
@@ -92,7 +83,6 @@ def application_refused(application: Application) -> None:
 def application_accepted(application: Application, invitation_key: str | None) -> None:
     send(
         "accepted",
-        "Votre candidature est acceptée",
         _applicant(application),
         {
             "application": application,
@@ -111,7 +101,6 @@ def invitation_url(key: str) -> str:
 def colleague_invited(email: str, structure_name: str, invited_by_name: str, invitation_key: str) -> None:
     send(
         "colleague_invited",
-        f"Invitation à rejoindre {structure_name}",
         [email],
         {
             "structure_name": structure_name,

@@ -15,7 +15,6 @@ def _private_storage(settings: Any, tmp_path: Path) -> Path:
         **settings.STORAGES,
         "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": location}},
     }
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Accounts are made by the dozen here: a fast hasher (the real one is tested by Django).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     return location

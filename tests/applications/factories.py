@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.utils import timezone
+from post_office.models import Email
 from pypdf import PdfWriter
 
 from annuaire.accounts.models import RoleKind
@@ -110,3 +112,22 @@ def referent(username: str, structure: Structure) -> User:
 def page(response: Any) -> str:
     """The text of an HTML answer, entities decoded (« l'annuaire » is written l&#x27;annuaire)."""
     return html.unescape(response.content.decode())
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An e-mail waiting in the outbox (django-post-office), as a test reads it."""
+
+    subject: str
+    body: str
+    html: str
+    to: list[str]
+
+
+def outbox(to: str | None = None) -> list[Queued]:
+    emails = [Queued(e.subject, e.message, e.html_message, list(e.to)) for e in Email.objects.order_by("pk")]
+    return [e for e in emails if to is None or e.to == [to]]
+
+
+def clear_outbox() -> None:
+    Email.objects.all().delete()

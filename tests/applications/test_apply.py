@@ -6,7 +6,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
@@ -16,7 +15,7 @@ from annuaire.applications.enums import ApplicationStatus, DocumentKind, LegalTe
 from annuaire.applications.models import Application, ApplicationDocument, PilotTerritory
 from annuaire.directory.enums import StructureKind
 from annuaire.geo.models import Commune
-from tests.applications.factories import application_fields, page, pdf_bytes
+from tests.applications.factories import application_fields, outbox, page, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -57,10 +56,11 @@ def test_a_structure_applies_and_gets_its_tracking_link(client: Client, open_bri
     assert response.status_code == 302
     assert response["Location"] == f"/candidature/suivi/{application.tracking_key}/"
     assert sorted(application.documents.values_list("kind", flat=True)) == sorted(DocumentKind.values)
-    [message] = mail.outbox
+    [message] = outbox(to=application.referent_email)
     assert application.tracking_key in message.body
     assert message.subject.startswith("Votre candidature est bien reçue")
-    assert "text/html" in message.alternatives[0][1]
+    assert application.tracking_key in message.html
+    assert len(outbox(to=application.email)) == 1
 
     tracking = page(client.get(response["Location"]))
     assert "Déposée, en attente d'examen" in tracking
@@ -103,7 +103,7 @@ def test_without_accepting_the_charter_nothing_is_recorded(client: Client, open_
     assert response.status_code == 200
     assert "la charte doit être acceptée" in page(response)
     assert not Application.objects.exists()
-    assert not mail.outbox
+    assert not outbox()
 
 
 def test_a_health_establishment_must_give_its_finess(client: Client, open_brittany: Any) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core import mail
 from django.test import Client
 
 from annuaire.accounts.models import Role, RoleKind
@@ -15,7 +14,14 @@ from annuaire.applications.enums import ApplicationStatus
 from annuaire.applications.models import Application, Invitation
 from annuaire.applications.workflow import ApplicationError
 from annuaire.directory.enums import PublicationStatus, StructureKind
-from tests.applications.factories import coordinator, page, regional_admin, submit_application
+from tests.applications.factories import (
+    clear_outbox,
+    coordinator,
+    outbox,
+    page,
+    regional_admin,
+    submit_application,
+)
 from tests.geo.factories import BREST, commune
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +64,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
     application = submit_application(name="Asso des Lilas")
     client.force_login(coordinator("dac35"))
     client.post(f"/espace/candidatures/{application.pk}/", all_valid())
-    mail.outbox.clear()
+    clear_outbox()
 
     client.post(f"/espace/candidatures/{application.pk}/decision/", {"decision": "accepter"})
 
@@ -73,7 +79,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
     assert referent_role.user.email == application.referent_email
     assert not referent_role.user.has_usable_password()
     assert Invitation.objects.filter(user=referent_role.user, structure=structure, used_at__isnull=True).exists()
-    [message] = mail.outbox
+    [message] = outbox(to=application.referent_email)
     assert "/compte/invitation/" in message.body
     assert message.subject.startswith("Votre candidature est acceptée")
 
@@ -83,7 +89,7 @@ def test_sending_back_gives_the_reasons_of_each_criterion_not_valid(client: Clie
     client.force_login(coordinator("dac35"))
     marks = all_valid() | {"statuts-etat": "non-valide", "statuts-commentaire": "L'extrait est illisible."}
     client.post(f"/espace/candidatures/{application.pk}/", marks)
-    mail.outbox.clear()
+    clear_outbox()
 
     client.post(
         f"/espace/candidatures/{application.pk}/decision/",
@@ -95,7 +101,7 @@ def test_sending_back_gives_the_reasons_of_each_criterion_not_valid(client: Clie
     assert "Merci de renvoyer un extrait lisible." in application.decision_reason
     assert "Critère 4" in application.decision_reason
     assert "L'extrait est illisible." in application.decision_reason
-    [message] = mail.outbox
+    [message] = outbox(to=application.referent_email)
     assert "L'extrait est illisible." in message.body
     assert application.tracking_key in message.body
 
@@ -139,7 +145,7 @@ def test_a_refusal_needs_a_written_reason(client: Client, open_brittany: Any) ->
     application.refresh_from_db()
     assert application.status == ApplicationStatus.REFUSED
     assert application.decision_reason == "Aucune activité en cancérologie."
-    assert "Aucune activité en cancérologie." in mail.outbox[-1].body
+    assert "Aucune activité en cancérologie." in outbox(to=application.referent_email)[-1].body
 
 
 def test_a_decided_application_cannot_be_decided_again(open_brittany: Any) -> None:
@@ -195,6 +201,6 @@ def test_the_coordinators_of_the_territory_are_told_of_a_new_application(open_br
 
     application = submit_application(kind=StructureKind.ASSOCIATION)
 
-    [to_reviewers] = [m for m in mail.outbox if m.subject.startswith("Nouvelle candidature à examiner")]
+    [to_reviewers] = [m for m in outbox() if m.subject.startswith("Nouvelle candidature à examiner")]
     assert to_reviewers.to == ["dac35@example.org"]
     assert f"/espace/candidatures/{application.pk}/" in to_reviewers.body

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -16,7 +15,7 @@ from annuaire.applications import workflow
 from annuaire.applications.criteria import CRITERION_CODES
 from annuaire.applications.models import Invitation
 from annuaire.directory.models import Structure
-from tests.applications.factories import coordinator, page, referent, submit_application
+from tests.applications.factories import clear_outbox, coordinator, outbox, page, referent, submit_application
 from tests.directory.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,9 +28,10 @@ def accepted_structure() -> tuple[Structure, str]:
     application = submit_application()
     reviewer = coordinator("dac35")
     workflow.assess(application, dict.fromkeys(CRITERION_CODES, (True, "")), by=reviewer)
-    mail.outbox.clear()
+    clear_outbox()
     structure = workflow.accept(application, by=reviewer)
-    [link] = [word for word in mail.outbox[0].body.split() if "/compte/invitation/" in word]
+    [message] = outbox(to=application.referent_email)
+    [link] = [word for word in message.body.split() if "/compte/invitation/" in word]
     return structure, link.removeprefix("http://127.0.0.1:8000")
 
 
@@ -109,7 +109,7 @@ def test_a_referent_invites_a_colleague_as_a_member(client: Client) -> None:
     assert response.status_code == 302
     colleague = User.objects.get(email="katell@example.org")
     assert Role.objects.filter(user=colleague, structure=structure, kind=RoleKind.MEMBER).exists()
-    [message] = mail.outbox
+    [message] = outbox()
     assert message.to == ["katell@example.org"]
     link = next(word for word in message.body.split() if "/compte/invitation/" in word)
     assert client.get(link.removeprefix("http://127.0.0.1:8000")).status_code == 200

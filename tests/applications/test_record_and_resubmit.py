@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -14,7 +13,7 @@ from annuaire.applications import workflow
 from annuaire.applications.enums import ApplicationStatus, DocumentKind
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.directory.enums import StructureKind
-from tests.applications.factories import coordinator, page, pdf_bytes, submit_application
+from tests.applications.factories import coordinator, outbox, page, pdf_bytes, submit_application
 from tests.applications.test_apply import form_data
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ def test_a_coordinator_records_an_application_for_a_structure_of_their_territory
     assert response["Location"] == f"/espace/candidatures/{application.pk}/"
     assert application.recorded_by == dac
     assert {a.recorded_by for a in application.acceptances.all()} == {dac}
-    assert application.tracking_key in mail.outbox[0].body
+    assert application.tracking_key in outbox(to=application.referent_email)[0].body
 
 
 def test_a_coordinator_cannot_record_an_application_outside_their_level(client: Client, open_brittany: Any) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
-from annuaire.demo.applications import create_demo_applications, demo_regional_admin
 from annuaire.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from annuaire.demo.applications import create_demo_applications, demo_regional_admin
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
