@@ -34,6 +34,7 @@ from annuaire.applications.models import (
 )
 from annuaire.applications.models.territory import applications_are_open
 from annuaire.applications.uploads import CheckedPdf
+from annuaire.audit.context import audit_reason
 from annuaire.directory.models import Structure
 
 User = AbstractBaseUser | AnonymousUser
@@ -201,7 +202,8 @@ def _decide(current: Application, by: User, status: str, reason: str) -> None:
     current.status = status
     current.decision_reason = reason
     current.decided_at = timezone.now()
-    current.save(update_fields=["status", "decision_reason", "decided_at", "structure", "updated_at"])
+    with audit_reason(reason or ApplicationStatus(status).label, user=by):
+        current.save(update_fields=["status", "decision_reason", "decided_at", "structure", "updated_at"])
     _event(current, by, previous, reason)
 
 

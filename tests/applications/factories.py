@@ -9,21 +9,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth.models import User
 from django.utils import timezone
 from post_office.models import Email
 from pypdf import PdfWriter
 
-from annuaire.accounts.models import RoleKind
-from annuaire.accounts.roles import grant_coordinator, grant_regional_admin, grant_structure_role
 from annuaire.applications import workflow
 from annuaire.applications.enums import DocumentKind
 from annuaire.applications.models import Application
 from annuaire.applications.uploads import CheckedPdf
 from annuaire.core.identifiers import finess_with_key, siren_with_key, siret_with_key
 from annuaire.directory.enums import StructureKind
-from annuaire.directory.models import Structure
-from annuaire.geo.models import Departement, Region
 from tests.geo.factories import RENNES, commune
 
 
@@ -83,30 +78,6 @@ def submit_application(*, by: Any = None, **overrides: Any) -> Application:
     return workflow.submit(
         workflow.Submission(application, documents), workflow.Signature("Anne Le Gall", "Présidente"), by=by
     )
-
-
-def person(username: str) -> User:
-    return User.objects.create_user(
-        username, f"{username}@example.org", "Un-mot-de-passe-solide-42", first_name=username
-    )
-
-
-def coordinator(username: str, kind: str = RoleKind.COORDINATOR_DAC, departements: tuple[str, ...] = ("35",)) -> User:
-    user = person(username)
-    grant_coordinator(user, kind, departements=Departement.objects.filter(code__in=departements))
-    return user
-
-
-def regional_admin(username: str, region: str = "53") -> User:
-    user = person(username)
-    grant_regional_admin(user, Region.objects.get(code=region))
-    return user
-
-
-def referent(username: str, structure: Structure) -> User:
-    user = person(username)
-    grant_structure_role(user, structure, referent=True)
-    return user
 
 
 def page(response: Any) -> str:

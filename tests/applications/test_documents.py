@@ -11,7 +11,8 @@ from django.test import Client
 from annuaire.accounts.models import RoleKind
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.directory.enums import StructureKind
-from tests.applications.factories import coordinator, person, referent, regional_admin, submit_application
+from tests.accounts.factories import coordinator, person, referent, regional_admin
+from tests.applications.factories import submit_application
 from tests.directory.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,13 +32,13 @@ def url_of(application: Application) -> str:
 
 def people() -> dict[str, User]:
     return {
-        "dac35": coordinator("dac35", RoleKind.COORDINATOR_DAC, ("35",)),
-        "3c35": coordinator("3c35", RoleKind.COORDINATOR_3C, ("35",)),
-        "dac29": coordinator("dac29", RoleKind.COORDINATOR_DAC, ("29",)),
-        "admin53": regional_admin("admin53", "53"),
-        "admin52": regional_admin("admin52", "52"),
-        "referent": referent("referent", StructureFactory()),
-        "nobody": person("nobody"),
+        "dac35": coordinator(departements="35"),
+        "3c35": coordinator(RoleKind.COORDINATOR_3C, departements="35"),
+        "dac29": coordinator(departements="29"),
+        "admin53": regional_admin("53"),
+        "admin52": regional_admin("52"),
+        "referent": referent(StructureFactory()),
+        "nobody": person(),
     }
 
 
@@ -89,7 +90,7 @@ def test_a_document_of_another_application_is_a_404(client: Client, open_brittan
     first, second = submit_application(), submit_application()
     document = ApplicationDocument.objects.filter(application=second).first()
     assert document is not None
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     response = client.get(f"/espace/candidatures/{first.pk}/documents/{document.pk}/")
 
@@ -100,7 +101,7 @@ def test_a_document_of_another_application_is_a_404(client: Client, open_brittan
 def test_the_back_office_pages_are_404_for_people_without_a_coordination_role(
     client: Client, town_application: Application, path: str
 ) -> None:
-    client.force_login(person("nobody"))
+    client.force_login(person())
 
     assert client.get(f"/espace/candidatures/{path.format(pk=town_application.pk)}").status_code == 404
 
@@ -108,7 +109,7 @@ def test_the_back_office_pages_are_404_for_people_without_a_coordination_role(
 def test_the_detail_page_runs_a_constant_number_of_queries(
     client: Client, town_application: Application, django_assert_num_queries: Any
 ) -> None:
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     with django_assert_num_queries(10):
         response = client.get(f"/espace/candidatures/{town_application.pk}/")
@@ -121,7 +122,7 @@ def test_the_queue_runs_a_constant_number_of_queries(
 ) -> None:
     for _ in range(3):
         submit_application()
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     with django_assert_num_queries(6):
         response = client.get("/espace/candidatures/")

@@ -13,15 +13,10 @@ from annuaire.applications.criteria import CRITERION_CODES
 from annuaire.applications.enums import ApplicationStatus
 from annuaire.applications.models import Application, Invitation
 from annuaire.applications.workflow import ApplicationError
+from annuaire.audit.history import history_of, reason_of
 from annuaire.directory.enums import PublicationStatus, StructureKind
-from tests.applications.factories import (
-    clear_outbox,
-    coordinator,
-    outbox,
-    page,
-    regional_admin,
-    submit_application,
-)
+from tests.accounts.factories import coordinator, regional_admin
+from tests.applications.factories import clear_outbox, outbox, page, submit_application
 from tests.geo.factories import BREST, commune
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +28,7 @@ def all_valid() -> dict[str, str]:
 
 def test_the_grid_shows_the_8_criteria_with_their_indicators(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     text = page(client.get(f"/espace/candidatures/{application.pk}/"))
 
@@ -46,7 +41,7 @@ def test_the_grid_shows_the_8_criteria_with_their_indicators(client: Client, ope
 
 def test_an_application_is_accepted_only_when_all_8_criteria_are_valid(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
     marks = all_valid() | {"recrutement-etat": "non-valide", "recrutement-commentaire": "Pas de diplôme demandé."}
     client.post(f"/espace/candidatures/{application.pk}/", marks)
 
@@ -62,7 +57,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
     client: Client, open_brittany: Any
 ) -> None:
     application = submit_application(name="Asso des Lilas")
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
     client.post(f"/espace/candidatures/{application.pk}/", all_valid())
     clear_outbox()
 
@@ -86,7 +81,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
 
 def test_sending_back_gives_the_reasons_of_each_criterion_not_valid(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
     marks = all_valid() | {"statuts-etat": "non-valide", "statuts-commentaire": "L'extrait est illisible."}
     client.post(f"/espace/candidatures/{application.pk}/", marks)
     clear_outbox()
@@ -108,7 +103,7 @@ def test_sending_back_gives_the_reasons_of_each_criterion_not_valid(client: Clie
 
 def test_the_applicant_completes_and_resubmits_a_returned_application(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    reviewer = coordinator("dac35")
+    reviewer = coordinator(departements="35")
     workflow.send_back(application, "Précisez votre file active.", by=reviewer)
     tracking = f"/candidature/suivi/{application.tracking_key}/"
     assert "Précisez votre file active." in page(client.get(tracking))
@@ -131,7 +126,7 @@ def test_the_applicant_completes_and_resubmits_a_returned_application(client: Cl
 
 def test_a_refusal_needs_a_written_reason(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     response = client.post(f"/espace/candidatures/{application.pk}/decision/", {"decision": "refuser"}, follow=True)
     application.refresh_from_db()
@@ -150,7 +145,7 @@ def test_a_refusal_needs_a_written_reason(client: Client, open_brittany: Any) ->
 
 def test_a_decided_application_cannot_be_decided_again(open_brittany: Any) -> None:
     application = submit_application()
-    reviewer = coordinator("dac35")
+    reviewer = coordinator(departements="35")
     workflow.refuse(application, "Hors périmètre.", by=reviewer)
 
     with pytest.raises(ApplicationError):
@@ -161,9 +156,9 @@ def test_only_the_coordinator_of_the_right_level_and_territory_may_decide(open_b
     town_structure = submit_application(kind=StructureKind.ASSOCIATION)
     establishment = submit_application(kind=StructureKind.ETABLISSEMENT_SANTE)
     dac35, c3_35, dac29 = (
-        coordinator("dac35"),
-        coordinator("3c35", RoleKind.COORDINATOR_3C),
-        coordinator("dac29", departements=("29",)),
+        coordinator(departements="35"),
+        coordinator(RoleKind.COORDINATOR_3C, departements="35"),
+        coordinator(departements="29"),
     )
 
     for wrong_reviewer, application in [(c3_35, town_structure), (dac35, establishment), (dac29, town_structure)]:
@@ -177,7 +172,7 @@ def test_only_the_coordinator_of_the_right_level_and_territory_may_decide(open_b
 def test_the_regional_administrator_may_decide_anywhere_in_the_region(open_brittany: Any) -> None:
     application = submit_application()
 
-    workflow.send_back(application, "Complétez.", by=regional_admin("admin53"))
+    workflow.send_back(application, "Complétez.", by=regional_admin("53"))
 
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.RETURNED
 
@@ -186,7 +181,7 @@ def test_the_queue_lists_waiting_applications_of_my_territory_oldest_first(clien
     first = submit_application(name="Première")
     second = submit_application(name="Deuxième")
     submit_application(name="Finistérienne", commune=commune(BREST), postal_code="29200")
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     text = page(client.get("/espace/candidatures/"))
 
@@ -195,12 +190,25 @@ def test_the_queue_lists_waiting_applications_of_my_territory_oldest_first(clien
 
 
 def test_the_coordinators_of_the_territory_are_told_of_a_new_application(open_brittany: Any) -> None:
-    coordinator("dac35")
-    coordinator("3c35", RoleKind.COORDINATOR_3C)
-    coordinator("dac29", departements=("29",))
+    dac35 = coordinator(departements="35")
+    coordinator(RoleKind.COORDINATOR_3C, departements="35")
+    coordinator(departements="29")
 
     application = submit_application(kind=StructureKind.ASSOCIATION)
 
     [to_reviewers] = [m for m in outbox() if m.subject.startswith("Nouvelle candidature à examiner")]
-    assert to_reviewers.to == ["dac35@example.org"]
+    assert to_reviewers.to == [dac35.email]
     assert f"/espace/candidatures/{application.pk}/" in to_reviewers.body
+
+
+def test_a_decision_is_kept_in_the_change_history_with_its_reason(open_brittany: Any) -> None:
+    application = submit_application()
+    reviewer = coordinator(departements="35")
+
+    workflow.refuse(application, "Hors du périmètre des soins de support.", by=reviewer)
+
+    entry = history_of(application).first()
+    assert entry is not None
+    assert entry.actor == reviewer
+    assert entry.changes_dict["status"] == [ApplicationStatus.SUBMITTED, ApplicationStatus.REFUSED]
+    assert reason_of(entry) == "Hors du périmètre des soins de support."

@@ -15,7 +15,8 @@ from annuaire.applications import workflow
 from annuaire.applications.criteria import CRITERION_CODES
 from annuaire.applications.models import Invitation
 from annuaire.directory.models import Structure
-from tests.applications.factories import clear_outbox, coordinator, outbox, page, referent, submit_application
+from tests.accounts.factories import coordinator, referent
+from tests.applications.factories import clear_outbox, outbox, page, submit_application
 from tests.directory.factories import StructureFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,7 @@ STRONG = "Soleil-de-Brocéliande-2026"
 def accepted_structure() -> tuple[Structure, str]:
     """An accepted application; the invitation link of its referent (from the e-mail)."""
     application = submit_application()
-    reviewer = coordinator("dac35")
+    reviewer = coordinator(departements="35")
     workflow.assess(application, dict.fromkeys(CRITERION_CODES, (True, "")), by=reviewer)
     clear_outbox()
     structure = workflow.accept(application, by=reviewer)
@@ -99,7 +100,7 @@ def test_the_invitation_key_is_not_stored_in_clear(open_brittany: Any) -> None:
 
 def test_a_referent_invites_a_colleague_as_a_member(client: Client) -> None:
     structure = StructureFactory()
-    client.force_login(referent("yann", structure))
+    client.force_login(referent(structure))
 
     response = client.post(
         f"/espace/equipe/{structure.pk}/",
@@ -117,7 +118,7 @@ def test_a_referent_invites_a_colleague_as_a_member(client: Client) -> None:
 
 def test_only_a_referent_of_the_structure_may_invite(client: Client) -> None:
     structure, other = StructureFactory(), StructureFactory()
-    member = referent("membre", other)
+    member = referent(other)
     client.force_login(member)
 
     assert client.get(f"/espace/equipe/{structure.pk}/").status_code == 404

@@ -8,12 +8,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from annuaire.accounts.models import RoleKind
 from annuaire.applications import workflow
 from annuaire.applications.enums import ApplicationStatus, DocumentKind
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.directory.enums import StructureKind
-from tests.applications.factories import coordinator, outbox, page, pdf_bytes, submit_application
+from tests.accounts.factories import coordinator
+from tests.applications.factories import outbox, page, pdf_bytes, submit_application
 from tests.applications.test_apply import form_data
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_a_coordinator_records_an_application_for_a_structure_of_their_territory(
     client: Client, open_brittany: Any
 ) -> None:
-    dac = coordinator("dac35")
+    dac = coordinator(departements="35")
     client.force_login(dac)
 
     response = client.post("/espace/candidatures/nouvelle/", form_data(name="Saisie par le DAC"))
@@ -35,7 +35,7 @@ def test_a_coordinator_records_an_application_for_a_structure_of_their_territory
 
 
 def test_a_coordinator_cannot_record_an_application_outside_their_level(client: Client, open_brittany: Any) -> None:
-    client.force_login(coordinator("dac35"))
+    client.force_login(coordinator(departements="35"))
 
     response = client.post(
         "/espace/candidatures/nouvelle/", form_data(name="Clinique", kind=StructureKind.ETABLISSEMENT_SANTE)
@@ -47,7 +47,7 @@ def test_a_coordinator_cannot_record_an_application_outside_their_level(client: 
 
 def test_a_completion_replaces_a_document_and_keeps_the_previous_one(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    workflow.send_back(application, "Joignez la nouvelle procédure.", by=coordinator("dac", RoleKind.COORDINATOR_DAC))
+    workflow.send_back(application, "Joignez la nouvelle procédure.", by=coordinator(departements="35"))
     before = ApplicationDocument.objects.get(application=application, kind=DocumentKind.RECRUITMENT)
     url = f"/candidature/suivi/{application.tracking_key}/completer/"
     form = client.get(url).context["form"]

@@ -14,13 +14,13 @@ from annuaire.demo.applications import (
     demo_regional_admin,
 )
 from annuaire.directory.enums import PublicationStatus
-from tests.applications.factories import regional_admin
+from tests.accounts.factories import regional_admin
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_applications_cover_every_stage() -> None:
-    create_demo_applications(regional_admin("admin53"))
+    create_demo_applications(regional_admin("53"))
 
     statuses = set(demo_applications().values_list("status", flat=True))
     assert statuses == set(ApplicationStatus.values)
@@ -32,7 +32,7 @@ def test_demo_applications_cover_every_stage() -> None:
 
 
 def test_demo_applications_can_be_deleted_and_made_again() -> None:
-    admin = regional_admin("admin53")
+    admin = regional_admin("53")
     create_demo_applications(admin)
 
     delete_demo_applications()
@@ -43,7 +43,7 @@ def test_demo_applications_can_be_deleted_and_made_again() -> None:
 
 
 def test_the_demo_regional_administrator_is_found_among_demo_accounts() -> None:
-    admin = regional_admin("admin53")
+    admin = regional_admin("53")
     assert demo_regional_admin() is None
 
     DemoAccount.objects.create(user=admin)
