@@ -51,7 +51,7 @@ def people() -> dict[str, User]:
         ("dac29", 404),  # right level, wrong territory
         ("admin52", 404),  # another region
         ("referent", 404),  # a structure's referent
-        ("nobody", 404),  # an account without a role
+        ("nobody", 403),  # an account without any role (the back office says so)
     ],
 )
 def test_a_document_is_served_by_role_and_territory(
@@ -98,10 +98,10 @@ def test_a_document_of_another_application_is_a_404(client: Client, open_brittan
 
 
 @pytest.mark.parametrize("path", ["", "{pk}/", "nouvelle/"])
-def test_the_back_office_pages_are_404_for_people_without_a_coordination_role(
+def test_the_back_office_pages_are_404_for_a_structure_s_referent(
     client: Client, town_application: Application, path: str
 ) -> None:
-    client.force_login(person())
+    client.force_login(referent(StructureFactory()))
 
     assert client.get(f"/espace/candidatures/{path.format(pk=town_application.pk)}").status_code == 404
 

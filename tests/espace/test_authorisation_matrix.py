@@ -3,12 +3,14 @@
 The URLs are enumerated from the URL configuration: a URL under /espace/ (any namespace,
 including those other features register there) that is not declared here fails the test."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from annuaire.directory.models import Offer
+from tests.applications.matrix import application_matrix
 from tests.espace.conftest import client_for
 
 LOGIN = "login"
@@ -29,8 +31,9 @@ def territory(status: int | str) -> dict[str, int | str]:
     return everyone(404, referent=status, dac_29=status, region_53=status)
 
 
-# name → (method, needs the offer's pk, form data, expected by role)
-MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
+# name → (method, needs the offer's pk or builds its URL arguments from fixtures, form data, expected by role)
+URLArguments = bool | Callable[[Callable[[str], Any]], dict[str, Any]]
+MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]] = {
     "espace:login": ("GET", False, {}, dict.fromkeys(ROLES, 200)),
     "espace:logout": ("POST", False, {}, dict.fromkeys(ROLES, 302)),
     "espace:dashboard": ("GET", False, {}, everyone(200)),
@@ -39,6 +42,7 @@ MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
     "espace:journal": ("GET", False, {}, everyone(200)),
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
+    **application_matrix(everyone),
 }
 
 
@@ -64,10 +68,13 @@ def test_every_back_office_url_is_declared_in_the_matrix() -> None:
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_each_role_and_territory_gets_what_the_matrix_says(
-    name: str, people: dict[str, Any], waiting_offer: Offer
+    name: str, people: dict[str, Any], waiting_offer: Offer, request: pytest.FixtureRequest
 ) -> None:
     method, with_pk, data, expected = MATRIX[name]
-    url = reverse(name, kwargs={"pk": waiting_offer.pk} if with_pk else None)
+    if callable(with_pk):
+        url = reverse(name, kwargs=with_pk(request.getfixturevalue))
+    else:
+        url = reverse(name, kwargs={"pk": waiting_offer.pk} if with_pk else None)
     got: dict[str, int | str] = {}
     for role in ROLES:
         client = client_for(people[role])

@@ -7,7 +7,6 @@ the person's role and territory is a 404, even by its address.
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -21,6 +20,7 @@ from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.applications.views.facts import criterion_facts
 from annuaire.applications.views.posted import posted
 from annuaire.applications.workflow import ApplicationError, Submission
+from annuaire.espace.views.access import espace_view
 
 _STATUS_FILTERS = {status.value: status for status in ApplicationStatus}
 
@@ -37,7 +37,7 @@ def _application(request: HttpRequest, pk: int) -> Application:
     return get_object_or_404(queryset, pk=pk)
 
 
-@login_required
+@espace_view
 def queue(request: HttpRequest) -> HttpResponse:
     _reviewer_only(request)
     status = _STATUS_FILTERS.get(request.GET.get("etat", ApplicationStatus.SUBMITTED), ApplicationStatus.SUBMITTED)
@@ -59,7 +59,7 @@ def queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@espace_view
 def record(request: HttpRequest) -> HttpResponse:
     """A coordinator records the application of a structure of their territory."""
     _reviewer_only(request)
@@ -108,7 +108,7 @@ def _detail_context(application: Application, grid: GridForm | None = None) -> d
     }
 
 
-@login_required
+@espace_view
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
     if request.method == "POST":
@@ -125,7 +125,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "applications/espace/detail.html", _detail_context(application))
 
 
-@login_required
+@espace_view
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     application = _application(request, pk)
@@ -151,7 +151,7 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("candidatures:detail", pk=pk)
 
 
-@login_required
+@espace_view
 def document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     """A document, to the people who may review its application only (never a public URL)."""
     application = _application(request, pk)

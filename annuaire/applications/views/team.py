@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,9 +12,10 @@ from annuaire.applications import access, emails
 from annuaire.applications.forms.team import InviteMemberForm
 from annuaire.applications.models import Invitation
 from annuaire.applications.views.posted import post_data
+from annuaire.espace.views.access import espace_view
 
 
-@login_required
+@espace_view
 def team(request: HttpRequest, structure_pk: int) -> HttpResponse:
     structure = get_object_or_404(access.referent_structures(request.user), pk=structure_pk)
     if not access.is_referent_of(request.user, structure):

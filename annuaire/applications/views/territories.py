@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from annuaire.applications import access
 from annuaire.applications.forms.territory import OpenTerritoryForm
 from annuaire.applications.territories import TerritoryError, close_territory, open_territory
 from annuaire.applications.views.posted import post_data
+from annuaire.espace.views.access import espace_view
 
 
 def _regions(request: HttpRequest) -> set[str]:
@@ -21,7 +21,7 @@ def _regions(request: HttpRequest) -> set[str]:
     return regions
 
 
-@login_required
+@espace_view
 def territories(request: HttpRequest) -> HttpResponse:
     regions = _regions(request)
     form = OpenTerritoryForm(post_data(request), regions=regions)
@@ -51,7 +51,7 @@ def territories(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@espace_view
 @require_POST
 def close(request: HttpRequest, pk: int) -> HttpResponse:
     _regions(request)
