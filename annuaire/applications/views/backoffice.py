@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -151,8 +152,8 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("candidatures:detail", pk=pk)
 
 
-@espace_view
-def document(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+@espace_view  # type: ignore[arg-type]  # typed for HttpResponse; a streamed FileResponse passes through as well
+def document(request: HttpRequest, pk: int, document_pk: int) -> HttpResponseBase:
     """A document, to the people who may review its application only (never a public URL)."""
     application = _application(request, pk)
     item = get_object_or_404(ApplicationDocument, pk=document_pk, application=application)
