@@ -42,16 +42,19 @@ class DemoApplication:
     stage: str  # waiting, assessed, returned, resubmitted, accepted, refused
 
 
+# In Finistère, the territory of the demo coordinators (3C and DAC), plus one in Rennes
+# that only the regional administrator sees.
 STAGES = (
     DemoApplication(
-        "Association Les Ajoncs – soutien après cancer", StructureKind.ASSOCIATION, "35238", "35000", "waiting"
+        "Association Les Ajoncs – soutien après cancer", StructureKind.ASSOCIATION, "29232", "29000", "waiting"
     ),
-    DemoApplication("Maison de santé des bords de Vilaine", StructureKind.MSP, "35047", "35170", "assessed"),
+    DemoApplication("Maison de santé de l'Élorn", StructureKind.MSP, "29103", "29800", "assessed"),
     DemoApplication("Clinique de l'Odet", StructureKind.ETABLISSEMENT_SANTE, "29232", "29000", "waiting"),
     DemoApplication("Association Yoga et Cancer Brest", StructureKind.ASSOCIATION, "29019", "29200", "returned"),
     DemoApplication("CPTS du Pays de Morlaix", StructureKind.CPTS, "29151", "29600", "resubmitted"),
     DemoApplication("Comité de la Ligue – antenne de Quimperlé", StructureKind.LIGUE, "29233", "29300", "accepted"),
-    DemoApplication("Centre Bien-Être Énergétique", StructureKind.ASSOCIATION, "35238", "35000", "refused"),
+    DemoApplication("Centre Bien-Être Énergétique", StructureKind.ASSOCIATION, "29039", "29900", "refused"),
+    DemoApplication("Association Rennes Cancer Entraide", StructureKind.ASSOCIATION, "35238", "35000", "waiting"),
 )
 
 

@@ -39,7 +39,7 @@ def test_demo_applications_can_be_deleted_and_made_again() -> None:
     assert not demo_applications().exists()
 
     create_demo_applications(admin)
-    assert demo_applications().count() == 7
+    assert demo_applications().count() == 8
 
 
 def test_the_demo_regional_administrator_is_found_among_demo_accounts() -> None:
