@@ -17,7 +17,5 @@ urlpatterns = [
     path("mes-besoins/resultat/", needs.result, name="needs_result"),
     path("mes-besoins/a-imprimer/", needs.print_sheet, name="needs_print"),
     path("mes-besoins/professionnel/", needs.questionnaire, {"professional": True}, name="needs_professional"),
-    path(
-        "mes-besoins/professionnel/resultat/", needs.result, {"professional": True}, name="needs_professional_result"
-    ),
+    path("mes-besoins/professionnel/resultat/", needs.result, {"professional": True}, name="needs_professional_result"),
 ]

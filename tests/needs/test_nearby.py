@@ -80,17 +80,10 @@ def test_the_query_count_does_not_grow_with_the_number_of_themes(django_assert_m
     for code in ["consultation-dieteticien", "consultation-psychologue", "seances-apa", "consultation-tabacologie"]:
         offer(code, code, QUIMPER)
     many = needs(
-        {
-            code: "beaucoup"
-            for code in [
-                "fatigue-pendant",
-                "manger-pendant",
-                "moral-pendant",
-                "sommeil",
-                "tabac-alcool",
-                "bouger-pendant",
-            ]
-        }
+        dict.fromkeys(
+            ["fatigue-pendant", "manger-pendant", "moral-pendant", "sommeil", "tabac-alcool", "bouger-pendant"],
+            "beaucoup",
+        )
     )
     quimper = commune(QUIMPER)
     with django_assert_max_num_queries(5):

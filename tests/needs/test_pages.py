@@ -128,9 +128,7 @@ def test_the_results_page_costs_a_constant_number_of_queries(client, quimper_off
         "/mes-besoins/resultat/",
         moment="pendant",
         commune="Quimper",
-        **{
-            code: "beaucoup" for code in ["fatigue-pendant", "argent", "sommeil", "moral-pendant", "proches", "memoire"]
-        },
+        **dict.fromkeys(["fatigue-pendant", "argent", "sommeil", "moral-pendant", "proches", "memoire"], "beaucoup"),
     )
     with django_assert_num_queries(11):
         client.get(few)
