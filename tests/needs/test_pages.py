@@ -30,8 +30,8 @@ def quimper_offers():
 
 def test_the_start_page_offers_the_two_versions(client) -> None:
     html = client.get("/mes-besoins/").content.decode()
-    assert 'href="?moment=pendant"' in html
-    assert 'href="?moment=apres"' in html
+    assert 'href="/mes-besoins/?moment=pendant"' in html
+    assert 'href="/mes-besoins/?moment=apres"' in html
     assert "Vos réponses ne sont pas enregistrées." in html
 
 
@@ -73,10 +73,12 @@ def test_an_unknown_commune_gets_the_search_message_and_the_results_stay(client)
     assert "La fatigue" in html
 
 
-def test_an_unknown_version_is_a_french_400(client) -> None:
-    response = client.get("/mes-besoins/resultat/?moment=demain")
+@pytest.mark.parametrize("path", ["/mes-besoins/", "/mes-besoins/resultat/", "/mes-besoins/a-imprimer/"])
+def test_an_unknown_version_is_a_french_400_that_offers_the_two_versions(client, path: str) -> None:
+    response = client.get(f"{path}?moment=demain")
     assert response.status_code == 400
     assert "Ce choix n'est pas reconnu" in response.content.decode()
+    assert 'href="/mes-besoins/?moment=pendant"' in response.content.decode()
 
 
 def test_no_answer_says_so(client) -> None:
@@ -106,6 +108,11 @@ def test_the_professional_version_ticks_the_nearest_offer_of_each_theme_for_the_
     assert sorted(int(v) for k, v in parse_qsl(urlsplit(link).query) if k == "offre") == sorted([social, apa])
     sheet = client.get(link).content.decode()
     assert "Assistante sociale de Quimper" in sheet and "Gym adaptée de Quimper" in sheet
+
+
+def test_the_professional_start_page_leads_to_the_professional_questions(client) -> None:
+    html = client.get("/mes-besoins/professionnel/resultat/").content.decode()
+    assert 'href="/mes-besoins/professionnel/?moment=apres"' in html
 
 
 def test_the_professional_questionnaire_uses_the_short_professional_wording(client) -> None:

@@ -158,7 +158,8 @@ def questionnaire(request: HttpRequest, professional: bool = False) -> HttpRespo
     context = _context(request, professional)
     if "assessment" in context:
         context["back_query"] = urlencode(context["assessment"].query() + context["area"].search_params())
-    return _private(render(request, "www/needs/questionnaire.html", context))
+    status = 400 if context["moment_error"] else 200
+    return _private(render(request, "www/needs/questionnaire.html", context, status=status))
 
 
 @never_cache
