@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
+    "annuaire.needs",
     "annuaire.www",
     "annuaire.audit",
     "annuaire.notifications",
