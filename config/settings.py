@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "auditlog",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "post_office",
     "annuaire.core",
     "annuaire.geo",
@@ -65,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -108,10 +112,26 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# The back office (/espace/): sessions end after 8 hours or when the browser closes.
-LOGIN_URL = "espace:login"
+# Accounts: django-allauth with TOTP second factor and recovery codes (docs/adr/0014).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "annuaire.accounts.security.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+# Failed logins: at most 10 a minute from one address, 5 in 5 minutes for one account.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "30/m/ip", "reset_password": "5/m/ip,3/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("SITE_NAME", "Annuaire SOS")
+MFA_PASSKEY_LOGIN_ENABLED = False
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "espace:dashboard"
-LOGOUT_REDIRECT_URL = "espace:login"
+LOGOUT_REDIRECT_URL = "account_login"
+# The back office (/espace/): sessions end after 8 hours or when the browser closes.
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True

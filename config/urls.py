@@ -19,5 +19,7 @@ urlpatterns = [
     path("", include("annuaire.applications.urls.public")),
     # The back office; other features register their own namespaces under espace/ too.
     path("espace/", include("annuaire.espace.urls")),
+    # Sign in, second factor, password (django-allauth), in French.
+    path("compte/", include("allauth.urls")),
     path("", include("annuaire.www.urls")),
 ]
