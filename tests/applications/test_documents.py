@@ -11,7 +11,7 @@ from django.test import Client
 from annuaire.accounts.models import RoleKind
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.directory.enums import StructureKind
-from tests.accounts.factories import coordinator, person, referent, regional_admin
+from tests.accounts.factories import coordinator, person, referent, regional_admin, with_totp
 from tests.applications.factories import submit_application
 from tests.directory.factories import StructureFactory
 
@@ -32,11 +32,11 @@ def url_of(application: Application) -> str:
 
 def people() -> dict[str, User]:
     return {
-        "dac35": coordinator(departements="35"),
-        "3c35": coordinator(RoleKind.COORDINATOR_3C, departements="35"),
-        "dac29": coordinator(departements="29"),
-        "admin53": regional_admin("53"),
-        "admin52": regional_admin("52"),
+        "dac35": with_totp(coordinator(departements="35")),
+        "3c35": with_totp(coordinator(RoleKind.COORDINATOR_3C, departements="35")),
+        "dac29": with_totp(coordinator(departements="29")),
+        "admin53": with_totp(regional_admin("53")),
+        "admin52": with_totp(regional_admin("52")),
         "referent": referent(StructureFactory()),
         "nobody": person(),
     }
@@ -90,7 +90,7 @@ def test_a_document_of_another_application_is_a_404(client: Client, open_brittan
     first, second = submit_application(), submit_application()
     document = ApplicationDocument.objects.filter(application=second).first()
     assert document is not None
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     response = client.get(f"/espace/candidatures/{first.pk}/documents/{document.pk}/")
 
@@ -109,9 +109,9 @@ def test_the_back_office_pages_are_404_for_a_structure_s_referent(
 def test_the_detail_page_runs_a_constant_number_of_queries(
     client: Client, town_application: Application, django_assert_num_queries: Any
 ) -> None:
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(f"/espace/candidatures/{town_application.pk}/")
 
     assert response.status_code == 200
@@ -122,9 +122,9 @@ def test_the_queue_runs_a_constant_number_of_queries(
 ) -> None:
     for _ in range(3):
         submit_application()
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get("/espace/candidatures/")
 
     assert response.status_code == 200

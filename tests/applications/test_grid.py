@@ -15,7 +15,7 @@ from annuaire.applications.models import Application, Invitation
 from annuaire.applications.workflow import ApplicationError
 from annuaire.audit.history import history_of, reason_of
 from annuaire.directory.enums import PublicationStatus, StructureKind
-from tests.accounts.factories import coordinator, regional_admin
+from tests.accounts.factories import coordinator, regional_admin, with_totp
 from tests.applications.factories import clear_outbox, outbox, page, submit_application
 from tests.geo.factories import BREST, commune
 
@@ -28,7 +28,7 @@ def all_valid() -> dict[str, str]:
 
 def test_the_grid_shows_the_8_criteria_with_their_indicators(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     text = page(client.get(f"/espace/candidatures/{application.pk}/"))
 
@@ -41,7 +41,7 @@ def test_the_grid_shows_the_8_criteria_with_their_indicators(client: Client, ope
 
 def test_an_application_is_accepted_only_when_all_8_criteria_are_valid(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
     marks = all_valid() | {"recrutement-etat": "non-valide", "recrutement-commentaire": "Pas de diplôme demandé."}
     client.post(f"/espace/candidatures/{application.pk}/", marks)
 
@@ -57,7 +57,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
     client: Client, open_brittany: Any
 ) -> None:
     application = submit_application(name="Asso des Lilas")
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
     client.post(f"/espace/candidatures/{application.pk}/", all_valid())
     clear_outbox()
 
@@ -81,7 +81,7 @@ def test_accepting_creates_the_structure_as_a_draft_and_invites_the_referent(
 
 def test_sending_back_gives_the_reasons_of_each_criterion_not_valid(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
     marks = all_valid() | {"statuts-etat": "non-valide", "statuts-commentaire": "L'extrait est illisible."}
     client.post(f"/espace/candidatures/{application.pk}/", marks)
     clear_outbox()
@@ -126,7 +126,7 @@ def test_the_applicant_completes_and_resubmits_a_returned_application(client: Cl
 
 def test_a_refusal_needs_a_written_reason(client: Client, open_brittany: Any) -> None:
     application = submit_application()
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     response = client.post(f"/espace/candidatures/{application.pk}/decision/", {"decision": "refuser"}, follow=True)
     application.refresh_from_db()
@@ -181,7 +181,7 @@ def test_the_queue_lists_waiting_applications_of_my_territory_oldest_first(clien
     first = submit_application(name="Première")
     second = submit_application(name="Deuxième")
     submit_application(name="Finistérienne", commune=commune(BREST), postal_code="29200")
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     text = page(client.get("/espace/candidatures/"))
 

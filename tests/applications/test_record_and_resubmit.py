@@ -12,7 +12,7 @@ from annuaire.applications import workflow
 from annuaire.applications.enums import ApplicationStatus, DocumentKind
 from annuaire.applications.models import Application, ApplicationDocument
 from annuaire.directory.enums import StructureKind
-from tests.accounts.factories import coordinator
+from tests.accounts.factories import coordinator, with_totp
 from tests.applications.factories import outbox, page, pdf_bytes, submit_application
 from tests.applications.test_apply import form_data
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_a_coordinator_records_an_application_for_a_structure_of_their_territory(
     client: Client, open_brittany: Any
 ) -> None:
-    dac = coordinator(departements="35")
+    dac = with_totp(coordinator(departements="35"))
     client.force_login(dac)
 
     response = client.post("/espace/candidatures/nouvelle/", form_data(name="Saisie par le DAC"))
@@ -35,7 +35,7 @@ def test_a_coordinator_records_an_application_for_a_structure_of_their_territory
 
 
 def test_a_coordinator_cannot_record_an_application_outside_their_level(client: Client, open_brittany: Any) -> None:
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     response = client.post(
         "/espace/candidatures/nouvelle/", form_data(name="Clinique", kind=StructureKind.ETABLISSEMENT_SANTE)

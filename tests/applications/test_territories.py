@@ -7,7 +7,7 @@ from django.test import Client
 
 from annuaire.applications.models import PilotTerritory
 from annuaire.applications.models.territory import applications_are_open
-from tests.accounts.factories import coordinator, regional_admin
+from tests.accounts.factories import coordinator, regional_admin, with_totp
 from tests.applications.factories import page
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_regional_administrator_opens_a_departement(client: Client) -> None:
-    client.force_login(regional_admin("53"))
+    client.force_login(with_totp(regional_admin("53")))
 
     response = client.post("/espace/candidatures/territoires/", {"departement": "29"}, follow=True)
 
@@ -25,7 +25,7 @@ def test_the_regional_administrator_opens_a_departement(client: Client) -> None:
 
 
 def test_the_regional_administrator_opens_a_single_commune(client: Client) -> None:
-    client.force_login(regional_admin("53"))
+    client.force_login(with_totp(regional_admin("53")))
 
     client.post("/espace/candidatures/territoires/", {"commune": "Quimper (29)"})
 
@@ -34,7 +34,7 @@ def test_the_regional_administrator_opens_a_single_commune(client: Client) -> No
 
 
 def test_closing_keeps_the_history_and_stops_new_applications(client: Client) -> None:
-    admin = regional_admin("53")
+    admin = with_totp(regional_admin("53"))
     territory = PilotTerritory.objects.create(departement_id="29", opened_by=admin)
     client.force_login(admin)
 
@@ -48,7 +48,7 @@ def test_closing_keeps_the_history_and_stops_new_applications(client: Client) ->
 
 
 def test_a_territory_of_another_region_cannot_be_opened(client: Client) -> None:
-    client.force_login(regional_admin("52"))
+    client.force_login(with_totp(regional_admin("52")))
 
     response = client.post("/espace/candidatures/territoires/", {"departement": "29"})
 
@@ -57,7 +57,7 @@ def test_a_territory_of_another_region_cannot_be_opened(client: Client) -> None:
 
 
 def test_opening_an_open_territory_twice_is_refused(client: Client) -> None:
-    client.force_login(regional_admin("53"))
+    client.force_login(with_totp(regional_admin("53")))
     client.post("/espace/candidatures/territoires/", {"departement": "29"})
 
     response = client.post("/espace/candidatures/territoires/", {"departement": "29"})
@@ -67,7 +67,7 @@ def test_opening_an_open_territory_twice_is_refused(client: Client) -> None:
 
 
 def test_choosing_both_or_neither_is_explained(client: Client) -> None:
-    client.force_login(regional_admin("53"))
+    client.force_login(with_totp(regional_admin("53")))
 
     neither = client.post("/espace/candidatures/territoires/", {})
     both = client.post("/espace/candidatures/territoires/", {"departement": "29", "commune": "Rennes (35)"})
@@ -79,7 +79,7 @@ def test_choosing_both_or_neither_is_explained(client: Client) -> None:
 
 def test_coordinators_cannot_open_territories(client: Client) -> None:
     territory = PilotTerritory.objects.create(departement_id="35")
-    client.force_login(coordinator(departements="35"))
+    client.force_login(with_totp(coordinator(departements="35")))
 
     assert client.get("/espace/candidatures/territoires/").status_code == 404
     assert client.post(f"/espace/candidatures/territoires/{territory.pk}/fermer/").status_code == 404
@@ -88,7 +88,7 @@ def test_coordinators_cannot_open_territories(client: Client) -> None:
 
 def test_another_region_s_territory_cannot_be_closed(client: Client) -> None:
     territory = PilotTerritory.objects.create(departement_id="35")
-    client.force_login(regional_admin("52"))
+    client.force_login(with_totp(regional_admin("52")))
 
     assert client.post(f"/espace/candidatures/territoires/{territory.pk}/fermer/").status_code == 404
     territory.refresh_from_db()
