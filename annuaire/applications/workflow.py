@@ -13,13 +13,15 @@ writes an `ApplicationEvent` and queues the e-mail of the step.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from annuaire.applications import access, emails, legal
@@ -148,7 +150,7 @@ def resubmit(
 ) -> None:
     """The applicant completes a returned application: changed fields are saved by the caller's
     instance, new documents replace the previous ones (which are kept), and it waits again."""
-    with transaction.atomic():
+    with _one_wins():
         current = Application.objects.select_for_update().get(pk=application.pk)
         if current.status != ApplicationStatus.RETURNED:
             raise ApplicationError("Cette candidature n'est pas à compléter : elle ne peut pas être renvoyée.")
@@ -166,6 +168,21 @@ def resubmit(
         emails.reviewers_notified(application, access.reviewer_emails(application), resubmitted=True)
 
 
+@contextlib.contextmanager
+def _one_wins() -> Iterator[None]:
+    """One transaction of a step; when another person's step holds the row (SQLite lock,
+    PostgreSQL deadlock), theirs wins and this one changes nothing, with a French message."""
+    try:
+        with transaction.atomic():
+            yield
+    except OperationalError as error:
+        if not any(word in str(error).lower() for word in ("locked", "deadlock")):
+            raise
+        raise ApplicationError(
+            "Quelqu'un examine cette candidature en ce moment : rechargez la page dans un instant pour voir son état."
+        ) from error
+
+
 def _locked_for_review(application: Application, by: User) -> Application:
     if not access.may_review(by, application):
         raise ApplicationError("Vous ne pouvez pas examiner cette candidature.")
@@ -179,7 +196,7 @@ def _locked_for_review(application: Application, by: User) -> Application:
 
 def assess(application: Application, marks: dict[str, tuple[bool | None, str]], *, by: User) -> None:
     """Save the coordinator's marks: criterion code → (valid / not valid / not examined, comment)."""
-    with transaction.atomic():
+    with _one_wins():
         current = _locked_for_review(application, by)
         for code, (is_valid, comment) in marks.items():
             if code not in CRITERION_CODES:
@@ -210,7 +227,7 @@ def _decide(current: Application, by: User, status: str, reason: str) -> None:
 def accept(application: Application, *, by: User) -> Structure:
     """Accept an application whose 8 criteria are all valid: the structure is created as a draft
     and its referent gets an account by invitation."""
-    with transaction.atomic():
+    with _one_wins():
         current = _locked_for_review(application, by)
         if unmet_criteria(current):
             raise ApplicationError(
@@ -243,7 +260,7 @@ def send_back(application: Application, reasons: str, *, by: User) -> None:
     reasons = reasons.strip()
     if not reasons:
         raise ApplicationError("Écrivez ce que la structure doit compléter.")
-    with transaction.atomic():
+    with _one_wins():
         current = _locked_for_review(application, by)
         _decide(current, by, ApplicationStatus.RETURNED, reasons)
         emails.application_returned(current)
@@ -254,7 +271,7 @@ def refuse(application: Application, reason: str, *, by: User) -> None:
     reason = reason.strip()
     if not reason:
         raise ApplicationError("Un refus doit être motivé : écrivez la raison.")
-    with transaction.atomic():
+    with _one_wins():
         current = _locked_for_review(application, by)
         _decide(current, by, ApplicationStatus.REFUSED, reason)
         emails.application_refused(current)
