@@ -21,8 +21,8 @@ from annuaire.demo import writer
 from annuaire.demo.generator import BRITTANY, DEMO_DOMAIN, DemoGenerator
 from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, Structure
-from annuaire.directory.search import SearchForm
 from annuaire.taxonomy.models import Category
+from annuaire.www.forms import SearchForm
 
 PARCOURS_KINDS = (StructureKind.AAP_PARCOURS, StructureKind.MSP, StructureKind.POLE_SANTE)
 

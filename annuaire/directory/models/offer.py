@@ -174,6 +174,12 @@ class Offer(models.Model):
                 }
             )
 
+    def phone_for(self, place: Place | None = None) -> str:
+        """The number to call for this offer (docs/domain.md, "Le téléphone d'une offre"):
+        the offer's own, else the place's, else the structure's. One rule for the pages,
+        the API and the open data."""
+        return self.contact_phone or (place.phone if place else "") or self.structure.phone
+
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED and self.structure.status == PublicationStatus.PUBLISHED
