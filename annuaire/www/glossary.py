@@ -65,3 +65,10 @@ def lower_first(text: object) -> str:
     if len(first_word) > 1 and first_word.isupper():
         return text
     return text[:1].lower() + text[1:]
+
+
+def first_sentence(text: object) -> str:
+    """The plain sentence that introduces a kind of care: its description up to the first full stop."""
+    text = "" if text is None else str(text).strip()
+    end = text.find(". ")
+    return text[: end + 1] if end >= 0 else text

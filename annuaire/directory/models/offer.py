@@ -193,6 +193,15 @@ class Offer(models.Model):
         return self.cost in (Cost.FREE, Cost.COVERED)
 
     @property
+    def cost_label_short(self) -> str:
+        """ "Gratuit", "Pris en charge", "Reste à charge : 25 €": what a result card has room for."""
+        if self.cost == Cost.COVERED:
+            return "Pris en charge"
+        if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
+            return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",").replace(",00 €", " €")
+        return self.get_cost_display()
+
+    @property
     def cost_label(self) -> str:
         if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
             return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",")

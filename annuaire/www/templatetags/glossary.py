@@ -7,6 +7,7 @@ from annuaire.www import glossary
 
 register = template.Library()
 register.filter("lower_first", glossary.lower_first)
+register.filter("first_sentence", glossary.first_sentence)
 
 
 @register.simple_tag(takes_context=True)
