@@ -44,3 +44,10 @@ def test_no_banner_without_demo_data(client: Client) -> None:
     OfferFactory()
     fictitious.remember(fictitious.fictitious_structures().exists())
     assert "Site de démonstration" not in client.get("/").content.decode()
+
+
+def test_an_expired_form_is_explained_in_french() -> None:
+    offer = OfferFactory()
+    response = Client(enforce_csrf_checks=True).post("/fiche-orientation/ajouter/", {"offre": str(offer.pk)})
+    assert response.status_code == 403
+    assert "Ce formulaire a expiré" in response.content.decode()
