@@ -90,7 +90,7 @@
             L.geoJSON(collection, {
               interactive: false,
               style: { color: "#6b6f76", weight: 1, fill: true, fillColor: "#ffffff", fillOpacity: 1 }
-            }).addTo(layer);
+            }).addTo(layer).bringToBack();  // under the radius circle
           }).catch(function () { drawn[code] = false; });
         });
       }).catch(function () { /* outlines are decoration only */ });
@@ -182,7 +182,9 @@
         if (centre.radius_km) {
           var circle = L.circle(where, { radius: centre.radius_km * 1000, interactive: false, color: "#0b4f8a", weight: 2, fillOpacity: 0.05 });
           circle.addTo(centreLayer);
-          if (!bounds.isValid()) { bounds = circle.getBounds(); }
+          // Show the whole radius: the person sees how far the search went.
+          var around = where.toBounds(centre.radius_km * 2000);
+          bounds = bounds.isValid() ? bounds.extend(around) : around;
         }
         L.circleMarker(where, { radius: 8, color: "#ffffff", weight: 3, fillColor: "#8a2a5a", fillOpacity: 1, interactive: false })
           .bindTooltip(centre.label, { permanent: false, direction: "top" })
@@ -190,7 +192,7 @@
         bounds.extend(where);
       }
       if (bounds.isValid()) {
-        map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
+        map.fitBounds(bounds, { padding: [20, 20], maxZoom: 13 });
       } else {
         map.fitBounds(defaultBounds);
       }

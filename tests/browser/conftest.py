@@ -145,7 +145,7 @@ def browser() -> Iterator[Any]:
 # tile is served instead. tests/browser/test_map.py checks the fallback when tiles fail.
 TILE_URLS = re.compile(r"^https://data\.geopf\.fr/")
 BLANK_TILE = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP49P4lAAWhAstl7N0JAAAAAElFTkSuQmCC"
 )
 
 
