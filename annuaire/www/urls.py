@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annuaire.www.views import autocomplete, orientation, pages, search
+from annuaire.www.views import autocomplete, needs, orientation, pages, search
 
 app_name = "www"
 
@@ -16,4 +16,10 @@ urlpatterns = [
     path("fiche-orientation/retirer/", orientation.remove_from_selection, name="selection_remove"),
     path("fiche-orientation/vider/", orientation.clear_selection, name="selection_clear"),
     path("favicon.ico", pages.favicon, name="favicon"),
+    path("donnees-personnelles/", pages.privacy, name="privacy"),
+    path("mes-besoins/", needs.questionnaire, name="needs"),
+    path("mes-besoins/resultat/", needs.result, name="needs_result"),
+    path("mes-besoins/a-imprimer/", needs.print_sheet, name="needs_print"),
+    path("mes-besoins/professionnel/", needs.questionnaire, {"professional": True}, name="needs_professional"),
+    path("mes-besoins/professionnel/resultat/", needs.result, {"professional": True}, name="needs_professional_result"),
 ]

@@ -99,3 +99,7 @@ def favicon(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
     response["Cache-Control"] = "public, max-age=86400"
     return response
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "www/privacy.html")
