@@ -10,13 +10,13 @@ from django.utils import timezone
 
 from annuaire.applications import legal
 from annuaire.applications.enums import DocumentKind, LegalTextKind
+from annuaire.applications.forms.place import typed_commune
 from annuaire.applications.models import Application
 from annuaire.applications.models.territory import applications_are_open
 from annuaire.applications.rules import finess_required, validate_siren_extract_date
 from annuaire.applications.uploads import MAX_DOCUMENT_BYTES, CheckedPdf, check_pdf, megabytes
 from annuaire.applications.workflow import Signature, closed_territory_message
 from annuaire.core.identifiers import compact
-from annuaire.directory.search import resolve_commune
 from annuaire.geo.models import Commune
 
 DOCUMENT_FIELDS = {
@@ -159,11 +159,7 @@ class ApplicationForm(forms.ModelForm):
 
     def clean_commune(self) -> Commune:
         value = self.cleaned_data["commune"].strip()
-        commune = resolve_commune(value)
-        if commune is None:
-            raise forms.ValidationError(
-                f"Nous ne trouvons pas la commune « {value} ». Vérifiez l'orthographe ou indiquez son code postal."
-            )
+        commune = typed_commune(value)
         if commune.pk != self.previous_commune_id and not applications_are_open(commune):
             raise forms.ValidationError(closed_territory_message())
         self.instance.commune = commune

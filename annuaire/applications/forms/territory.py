@@ -6,7 +6,7 @@ from typing import Any
 
 from django import forms
 
-from annuaire.directory.search import resolve_commune
+from annuaire.applications.forms.place import typed_commune
 from annuaire.geo.models import Commune, Departement
 
 
@@ -34,9 +34,7 @@ class OpenTerritoryForm(forms.Form):
         value = self.cleaned_data["commune"].strip()
         if not value:
             return None
-        commune = resolve_commune(value)
-        if commune is None:
-            raise forms.ValidationError(f"Nous ne trouvons pas la commune « {value} ».")
+        commune = typed_commune(value)
         if commune.departement.region_id not in self.regions:
             raise forms.ValidationError(f"{commune.name} n'est pas dans votre région.")
         return commune
