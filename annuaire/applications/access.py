@@ -86,8 +86,12 @@ def referent_structures(user: UserLike) -> Any:
 
 
 def create_structure(application: Application, *, by: UserLike) -> Structure:
-    """The accepted structure, as a draft: it becomes public with its first published offer
-    (the publication module's rule; no status is written here)."""
+    """The accepted structure. Already in the directory with the same SIRET (imported by the
+    network, say): that one, never a duplicate. Otherwise a new draft, which becomes public with
+    its first published offer (the publication module's rule; no status is written here)."""
+    existing = Structure.objects.filter(siret=application.siret).order_by("pk").first()
+    if existing is not None:
+        return existing
     structure = application.structure_draft()
     structure.save()
     return structure

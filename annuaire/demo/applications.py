@@ -16,10 +16,12 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
+from post_office.models import Email
 from pypdf import PdfWriter
 
-from annuaire.accounts.models import RoleKind
+from annuaire.accounts.models import Role, RoleKind
 from annuaire.applications import workflow
 from annuaire.applications.criteria import CRITERION_CODES
 from annuaire.applications.enums import DocumentKind
@@ -28,6 +30,8 @@ from annuaire.applications.uploads import CheckedPdf
 from annuaire.core.identifiers import finess_with_key, siren_with_key, siret_with_key
 from annuaire.demo.fiction import DEMO_DOMAIN
 from annuaire.directory.enums import StructureKind
+from annuaire.directory.fictitious import fictitious_structures as demo_structures
+from annuaire.directory.models import Structure
 from annuaire.geo.models import Commune, Departement
 
 PILOT_DEPARTEMENTS = ("29", "35")
@@ -97,6 +101,20 @@ def _pdf(title: str) -> CheckedPdf:
     return CheckedPdf(content, hashlib.sha256(content).hexdigest(), f"{title}.pdf")
 
 
+def _listed_structure() -> Structure | None:
+    """A demo town structure of Finistère, not the demo referent's: the accepted demo
+    application is how it came to be listed (acceptance links it, no duplicate)."""
+    taken = Role.objects.filter(structure__isnull=False).values("structure_id")
+    return (
+        demo_structures()
+        .filter(commune__departement_id="29", kind=StructureKind.ASSOCIATION)
+        .exclude(siret="")
+        .exclude(pk__in=taken)
+        .order_by("-name")
+        .first()
+    )
+
+
 def _application(number: int, plan: DemoApplication) -> Application:
     slug = f"candidature{number}"
     siren = siren_with_key(f"{89000000 + number:08d}")
@@ -143,9 +161,15 @@ def create_demo_applications(reviewer: Any) -> int:
         if not PilotTerritory.objects.open().filter(departement_id=code).exists():
             PilotTerritory.objects.create(departement=Departement.objects.get(code=code), opened_by=reviewer)
     signature = workflow.Signature("Maï Le Bihan", "Présidente")
+    first_email = Email.objects.aggregate(last=Max("pk"))["last"] or 0
     for number, plan in enumerate(STAGES, start=1):
         documents = {kind: _pdf(DocumentKind(kind).label) for kind in DocumentKind.values}
-        application = workflow.submit(workflow.Submission(_application(number, plan), documents), signature)
+        draft = _application(number, plan)
+        listed = _listed_structure() if plan.stage == "accepted" else None
+        if listed is not None:
+            draft.name, draft.kind, draft.siret = listed.name, listed.kind, listed.siret
+            draft.commune, draft.postal_code = listed.commune, listed.postal_code
+        application = workflow.submit(workflow.Submission(draft, documents), signature)
         if plan.stage == "assessed":
             workflow.assess(application, {"coordonnees": (True, ""), "referent": (True, "")}, by=reviewer)
         elif plan.stage in ("returned", "resubmitted"):
@@ -166,4 +190,6 @@ def create_demo_applications(reviewer: Any) -> int:
                 "et relèvent d'un risque de dérive (charte, point 4).",
                 by=reviewer,
             )
+    # The demo tells nobody: its messages would go to fictitious addresses.
+    Email.objects.filter(pk__gt=first_email).delete()
     return len(STAGES)

@@ -15,8 +15,10 @@ from annuaire.applications.models import Application, Invitation
 from annuaire.applications.workflow import ApplicationError
 from annuaire.audit.history import history_of, reason_of
 from annuaire.directory.enums import PublicationStatus, StructureKind
+from annuaire.directory.models import Structure
 from tests.accounts.factories import coordinator, regional_admin, with_totp
 from tests.applications.factories import clear_outbox, outbox, page, submit_application
+from tests.directory.factories import StructureFactory
 from tests.geo.factories import BREST, commune
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +214,16 @@ def test_a_decision_is_kept_in_the_change_history_with_its_reason(open_brittany:
     assert entry.actor == reviewer
     assert entry.changes_dict["status"] == [ApplicationStatus.SUBMITTED, ApplicationStatus.REFUSED]
     assert reason_of(entry) == "Hors du périmètre des soins de support."
+
+
+def test_accepting_a_structure_already_in_the_directory_links_it_instead_of_a_duplicate(open_brittany: Any) -> None:
+    imported = StructureFactory(commune=commune("35238"), status=PublicationStatus.DRAFT)
+    application = submit_application(siret=imported.siret)
+    reviewer = coordinator(departements="35")
+    workflow.assess(application, dict.fromkeys(CRITERION_CODES, (True, "")), by=reviewer)
+
+    structure = workflow.accept(application, by=reviewer)
+
+    assert structure == imported
+    assert Structure.objects.filter(siret=imported.siret).count() == 1
+    assert Role.objects.filter(structure=imported, kind=RoleKind.REFERENT).exists()
