@@ -92,7 +92,7 @@ class StructuresView(DataInclusionListView):
         "Structure",
     )
     def get(self, request: Request) -> Response:
-        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+        source, base_url = interop_settings.source(), interop_settings.site_url()
         return self.page(
             request,
             published_structures(),
@@ -111,7 +111,7 @@ class ServicesView(DataInclusionListView):
         "Service",
     )
     def get(self, request: Request) -> Response:
-        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+        source, base_url = interop_settings.source(), interop_settings.site_url()
 
         def to_record(row: Any) -> mapping.Record:
             offer: Offer = row.offer
