@@ -1,9 +1,11 @@
 """Helpers for the interoperability tests: validation with the official packages."""
 
+from io import StringIO
 from typing import Any
 
 import pytest
 from data_inclusion.schema.v1 import Service, Structure
+from django.core.management import call_command
 from django.test import Client
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
@@ -54,3 +56,15 @@ def fhir_get(client: Client, url: str, status: int = 200, **params: Any) -> dict
 @pytest.fixture
 def fhir(client: Client) -> Any:
     return lambda url, status=200, **params: fhir_get(client, url, status, **params)
+
+
+@pytest.fixture(autouse=True)
+def _ror_mapping(request: pytest.FixtureRequest) -> None:
+    """The default ROR mapping, as `make setup` loads it (a transactional test of another
+    folder may have flushed it)."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+        from annuaire.interop.models import RorMapping
+
+        if not RorMapping.objects.exists():
+            call_command("load_ror_mapping", stdout=StringIO())
