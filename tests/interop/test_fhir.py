@@ -184,9 +184,7 @@ def test_it_pages_with_count_and_getpagesoffset_links(fhir: Fhir) -> None:
     assert titles(first) == ["Offre 0", "Offre 1"]
     assert "_getpagesoffset=2" in links["next"]
     assert "previous" not in links
-    assert all(
-        e["fullUrl"] == f"{BASE}/HealthcareService/{e['resource']['id']}" for e in first["entry"]
-    )
+    assert all(e["fullUrl"] == f"{BASE}/HealthcareService/{e['resource']['id']}" for e in first["entry"])
     assert all(e["search"] == {"mode": "match"} for e in first["entry"])
     last = fhir(links["next"].replace("_getpagesoffset=2", "_getpagesoffset=4"))
     assert titles(last) == ["Offre 4"]
@@ -338,7 +336,9 @@ def test_the_capability_statement_lists_the_resources_and_search_parameters(fhir
     statement = fhir("/fhir/metadata")
     types = {r["type"]: r for r in statement["rest"][0]["resource"]}
     assert set(types) == {"Organization", "Location", "HealthcareService", "CodeSystem", "StructureDefinition"}
-    assert statement["implementationGuide"] == ["https://interop.esante.gouv.fr/ig/fhir/ror/ImplementationGuide/ans.fhir.fr.ror|0.7.0"]
+    assert statement["implementationGuide"] == [
+        "https://interop.esante.gouv.fr/ig/fhir/ror/ImplementationGuide/ans.fhir.fr.ror|0.7.0"
+    ]
     service_params = {p["name"]: p["type"] for p in types["HealthcareService"]["searchParam"]}
     assert service_params["location.near-insee-code"] == "special"
     assert service_params["organization"] == service_params["location"] == "reference"

@@ -10,26 +10,29 @@ from django.core.management import call_command
 from fhirpy import SyncFHIRClient
 
 from annuaire.core.identifiers import finess_with_key
-from tests.browser.conftest import _reference_snapshot, restore_reference_data  # noqa: F401 (fixture)
+from tests.browser import conftest as browser
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import QUIMPER, commune
 
 # live_server needs transactional tests: the database is flushed after each one, so the
 # reference data and the ROR mapping are put back before and after (see tests/browser).
 pytestmark = pytest.mark.django_db(transaction=True)
+reference_snapshot = pytest.fixture(scope="session", name="reference_snapshot")(
+    browser._reference_snapshot.__wrapped__  # type: ignore[attr-defined]
+)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _reference_data_after_module(_reference_snapshot: list[dict[str, Any]], django_db_blocker: Any) -> Iterator[None]:
+def _reference_data_after_module(reference_snapshot: list[dict[str, Any]], django_db_blocker: Any) -> Iterator[None]:
     yield
     with django_db_blocker.unblock():
-        restore_reference_data(_reference_snapshot)
+        browser.restore_reference_data(reference_snapshot)
         call_command("load_ror_mapping", stdout=StringIO())
 
 
 @pytest.fixture
-def client(live_server: Any, settings: Any, _reference_snapshot: list[dict[str, Any]]) -> SyncFHIRClient:
-    restore_reference_data(_reference_snapshot)
+def client(live_server: Any, settings: Any, reference_snapshot: list[dict[str, Any]]) -> SyncFHIRClient:
+    browser.restore_reference_data(reference_snapshot)
     call_command("load_ror_mapping", stdout=StringIO())
     settings.SITE_URL = live_server.url  # links and references point back to this server
     return SyncFHIRClient(f"{live_server.url}/fhir", extra_headers={"Accept": "application/fhir+json"})

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
