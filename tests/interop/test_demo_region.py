@@ -5,6 +5,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from data_inclusion.schema.v1 import Service
+from data_inclusion.schema.v1.score_qualite import score
 from django.core.management import call_command
 from django.test import Client
 
@@ -38,7 +40,7 @@ def demo_region(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
 
 def pages(client: Client, url: str, size_param: str, **params: Any) -> Iterator[dict[str, Any]]:
     next_url: str | None = url
-    query: dict[str, Any] = {size_param: 1000 if size_param == "taille" else 100, **params}
+    query: dict[str, Any] = {size_param: 250 if size_param == "taille" else 100, **params}
     while next_url:
         response = client.get(next_url, query)
         assert response.status_code == 200, response.content.decode()[:500]
@@ -132,3 +134,15 @@ def test_every_own_extension_and_code_system_of_the_demo_region_resolves_on_the_
         assert response.json()["url"] == url
     national = ("https://interop.esante.gouv.fr/ig/fhir/ror/", "https://mos.esante.gouv.fr/NOS/", "https://hl7.fr/ig/")
     assert all(url.startswith(national) or url == "http://unitsofmeasure.org" for url in official), official
+
+
+@pytest.mark.django_db
+def test_the_demo_region_scores_above_0_9_on_the_schema_quality_score(client: Client, demo_region: None) -> None:
+    """The score of data·inclusion's own module (`data_inclusion.schema.v1.score_qualite`)."""
+    scores = [
+        score(Service.model_validate(record))[0]
+        for body in pages(client, "/api/v1/data-inclusion/services", "taille")
+        for record in body["results"]
+    ]
+    assert len(scores) > 100
+    assert sum(scores) / len(scores) > 0.9

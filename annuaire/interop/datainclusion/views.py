@@ -2,7 +2,7 @@
 
 Public read views of the API (`annuaire.api`): same French errors, paging parameters,
 conditional GET and OpenAPI document; only the page-size rules differ (100 per page by
-default, up to 1000) and a page past the last one is empty rather than an error.
+default, up to 250; cached) and a page past the last one is empty rather than an error.
 """
 
 from __future__ import annotations
