@@ -34,7 +34,9 @@ def test_a_contact_mode_is_given_only_when_the_contact_exists(client: Client) ->
     OfferFactory(title="Sans contact", structure=no_contact, contact_phone="", contact_email="")
     OfferFactory(title="Téléphone", structure=StructureFactory(email=""), contact_phone="02 98 00 00 00")
     # An address the schema refuses is dropped, and so is the mode that would use it.
-    OfferFactory(title="Adresse refusée", structure=StructureFactory(phone="", email="accueil@structure.demo-sos.invalid"))
+    OfferFactory(
+        title="Adresse refusée", structure=StructureFactory(phone="", email="accueil@structure.demo-sos.invalid")
+    )
 
     by_name = {r["nom"]: r for r in services(client)}
 

@@ -102,7 +102,8 @@ class DataInclusionListView(PublicReadView):
     ) -> Response:
         pagination = validated_pagination(request, pagination_class=DataInclusionPagination)
         site = interop_settings.site_url()
-        key = f"datainclusion:{site}:{interop_settings.source()}:{request.build_absolute_uri()}:{data_version()}"
+        identity = f"{site}|{interop_settings.source()}|{request.build_absolute_uri()}|{data_version()}"
+        key = "datainclusion:" + hashlib.sha256(identity.encode()).hexdigest()
         cached = cache.get(key)
         if cached is None:
             page = list(pagination.paginate(rows))
