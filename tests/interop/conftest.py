@@ -14,6 +14,7 @@ from fhir.resources.R4B.healthcareservice import HealthcareService
 from fhir.resources.R4B.location import Location
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.organization import Organization
+from fhir.resources.R4B.structuredefinition import StructureDefinition
 
 FHIR_MODELS: dict[str, Any] = {
     "Bundle": Bundle,
@@ -23,6 +24,7 @@ FHIR_MODELS: dict[str, Any] = {
     "Location": Location,
     "OperationOutcome": OperationOutcome,
     "Organization": Organization,
+    "StructureDefinition": StructureDefinition,
 }
 
 # Strict: the schema's "avertissements" (warnings) count as errors in our tests.

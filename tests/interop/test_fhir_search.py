@@ -186,3 +186,36 @@ def test_places_of_a_structure_are_found_by_organization(fhir: Fhir) -> None:
     OfferFactory(structure=structure, places=places)
     found = fhir("/fhir/Location", organization=f"Organization/{structure.uuid}", _sort="_id")
     assert [r["id"] for r in by_mode(found, "match")] == sorted(str(p.uuid) for p in places)
+
+
+def test_our_extensions_are_defined_on_the_server(fhir: Fhir) -> None:
+    definitions = fhir("/fhir/StructureDefinition")
+    assert {e["resource"]["id"] for e in definitions["entry"]} == {"sos-reste-a-charge", "sos-patientele"}
+    cost = fhir("/fhir/StructureDefinition/sos-reste-a-charge")
+    assert cost["url"] == f"{BASE}/StructureDefinition/sos-reste-a-charge"
+    assert cost["type"] == "Extension" and cost["context"] == [{"type": "element", "expression": "HealthcareService"}]
+    assert fhir("/fhir/StructureDefinition/inconnue", status=404)["issue"][0]["code"] == "not-found"
+
+
+def test_includes_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num_queries: Any) -> None:
+    numbers = iter(range(10, 99))
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            structure = StructureFactory(finess_legal=finess_with_key(f"290001{next(numbers)}"))
+            OfferFactory(structure=structure, places=[PlaceFactory(structure=structure) for _ in range(2)])
+
+    params = {
+        "_include": ["HealthcareService:organization", "HealthcareService:location"],
+        "_include:iterate": "Organization:partof",
+    }
+    make(1)
+    # count, page, sub-categories, places, mapping table, organizations, legal entities, locations
+    with django_assert_num_queries(8):
+        fhir("/fhir/HealthcareService", **params)
+    make(4)
+    with django_assert_num_queries(8):
+        assert len(by_mode(fhir("/fhir/HealthcareService", **params), "include")) == 5 + 5 + 10
+    # places count, page; then the offers of those places with their relations and the mapping
+    with django_assert_num_queries(6):
+        assert len(by_mode(fhir("/fhir/Location", _revinclude="HealthcareService:location"), "include")) == 5
