@@ -96,3 +96,14 @@ def test_date_maj_is_the_utc_day_of_the_change_never_after_today_in_utc(client: 
 
     assert record["date_maj"] == (late_evening - timedelta(days=1)).date().isoformat()
     assert mapping._date(datetime.now(UTC) + timedelta(hours=3)) <= datetime.now(UTC).date()
+
+
+def test_structured_opening_hours_are_exported_in_openstreetmap_format(client: Client) -> None:
+    OfferFactory(title="Avec horaires", opening_hours="Mo,Tu,We,Th,Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00")
+    OfferFactory(title="Sans horaires", opening_hours="", schedule="Le mardi après-midi")
+
+    by_name = {r["nom"]: r for r in services(client)}
+
+    assert by_name["Avec horaires"]["horaires_accueil"] == "Mo-Fr 09:00-12:00,14:00-17:00; Sa 10:00-12:00"
+    assert by_name["Sans horaires"]["horaires_accueil"] is None
+    assert "Le mardi après-midi" in by_name["Sans horaires"]["mobilisation_precisions"]

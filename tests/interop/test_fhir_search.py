@@ -219,3 +219,14 @@ def test_includes_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
     # places count, page; then the offers of those places with their relations and the mapping
     with django_assert_num_queries(6):
         assert len(by_mode(fhir("/fhir/Location", _revinclude="HealthcareService:location"), "include")) == 5
+
+
+def test_structured_opening_hours_become_available_times(fhir: Fhir) -> None:
+    offer = OfferFactory(opening_hours="Mo,We 09:00-12:00; Fr 14:00-16:30", schedule="Sur rendez-vous")
+    resource = fhir(f"/fhir/HealthcareService/{offer.uuid}")
+    assert resource["availableTime"] == [
+        {"daysOfWeek": ["mon"], "availableStartTime": "09:00:00", "availableEndTime": "12:00:00"},
+        {"daysOfWeek": ["wed"], "availableStartTime": "09:00:00", "availableEndTime": "12:00:00"},
+        {"daysOfWeek": ["fri"], "availableStartTime": "14:00:00", "availableEndTime": "16:30:00"},
+    ]
+    assert resource["availabilityExceptions"] == "Sur rendez-vous"

@@ -28,6 +28,7 @@ from data_inclusion.schema.v1 import (
     TypeService,
 )
 
+from annuaire.core.opening_hours import OpeningHoursError, format_opening_hours, parse_opening_hours
 from annuaire.directory.enums import Access, AgeGroup, Audience, Cost, GroupFormat, Modality
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.models import Structure as DirectoryStructure
@@ -238,6 +239,7 @@ def service_record(offer: Offer, place: Place, *, source: str, base_url: str, zo
         "mobilisable_par": sorted(mobilisable_par, key=str) or None,
         "mobilisation_precisions": _mobilisation_precisions(offer),
         "zone_eligibilite": zone or None,
+        "horaires_accueil": horaires_accueil(offer.opening_hours),
     }
     checked = _checked(Service, record)
     # A way to get in touch only when the contact exists (and the schema accepted it).
@@ -275,6 +277,16 @@ def _mobilisation_precisions(offer: Offer) -> str | None:
     if offer.appointment_delay_days is not None:
         parts.append(f"Délai habituel de rendez-vous : {offer.appointment_delay_days} jours.")
     return " ".join(part for part in parts if part) or None
+
+
+def horaires_accueil(opening_hours: str) -> str | None:
+    """The offer's structured hours in OpenStreetMap syntax (normalised), when it has some."""
+    if not opening_hours.strip():
+        return None
+    try:
+        return format_opening_hours(parse_opening_hours(opening_hours)) or None
+    except OpeningHoursError:
+        return None  # not the subset we write: better nothing than a wrong value
 
 
 def _name(value: str) -> str:

@@ -256,6 +256,9 @@ def healthcare_service(offer: Offer, base: str, mappings: Mapping[int, RorMappin
             }
             for code in offer.access
         ]
+    times = ror.available_times(offer.opening_hours)
+    if times:
+        resource["availableTime"] = times
     if offer.schedule:
         resource["availabilityExceptions"] = offer.schedule
     return resource

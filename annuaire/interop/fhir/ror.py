@@ -15,6 +15,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from annuaire.core.opening_hours import OpeningHoursError, parse_opening_hours
 from annuaire.directory.enums import Audience, GroupFormat, Modality, StructureKind
 from annuaire.geo.models import Commune
 from annuaire.interop import nos
@@ -232,3 +233,23 @@ def distance_quantity(km: float) -> Json:
 def calculated_distance(km: float) -> Json:
     """`ror-calculated-distance` on a HealthcareService found by a near search."""
     return {"url": codes.EXT_CALCULATED_DISTANCE, "valueQuantity": distance_quantity(km)}
+
+
+FHIR_DAYS = {"Mo": "mon", "Tu": "tue", "We": "wed", "Th": "thu", "Fr": "fri", "Sa": "sat", "Su": "sun"}
+
+
+def available_times(opening_hours: str) -> list[Json]:
+    """`availableTime` from the offer's structured hours: one entry per day and time span,
+    as the guide's examples (`daysOfWeek` has one day)."""
+    try:
+        slots = parse_opening_hours(opening_hours)
+    except OpeningHoursError:
+        return []
+    return [
+        {
+            "daysOfWeek": [FHIR_DAYS[slot.day]],
+            "availableStartTime": slot.opens.strftime("%H:%M:%S"),
+            "availableEndTime": slot.closes.strftime("%H:%M:%S"),
+        }
+        for slot in slots
+    ]
