@@ -2,11 +2,9 @@
 Bundle's links, `count()`, and reference resolution, as a ROR consumer would do."""
 
 from collections.abc import Iterator
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from fhirpy import SyncFHIRClient
 
 from annuaire.core.identifiers import finess_with_key
@@ -15,7 +13,7 @@ from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import QUIMPER, commune
 
 # live_server needs transactional tests: the database is flushed after each one, so the
-# reference data and the ROR mapping are put back before and after (see tests/browser).
+# reference data (with the ROR mapping) is put back before and after (see tests/browser).
 pytestmark = pytest.mark.django_db(transaction=True)
 reference_snapshot = pytest.fixture(scope="session", name="reference_snapshot")(
     browser._reference_snapshot.__wrapped__  # type: ignore[attr-defined]
@@ -27,13 +25,11 @@ def _reference_data_after_module(reference_snapshot: list[dict[str, Any]], djang
     yield
     with django_db_blocker.unblock():
         browser.restore_reference_data(reference_snapshot)
-        call_command("load_ror_mapping", stdout=StringIO())
 
 
 @pytest.fixture
 def client(live_server: Any, settings: Any, reference_snapshot: list[dict[str, Any]]) -> SyncFHIRClient:
-    browser.restore_reference_data(reference_snapshot)
-    call_command("load_ror_mapping", stdout=StringIO())
+    browser.restore_reference_data(reference_snapshot)  # with the ROR mapping
     settings.SITE_URL = live_server.url  # links and references point back to this server
     return SyncFHIRClient(f"{live_server.url}/fhir", extra_headers={"Accept": "application/fhir+json"})
 
