@@ -75,8 +75,6 @@ class Command(BaseCommand):
             data = generator.region(structures)
         counts = writer.save(data)
         writer.refresh_statistics()
-        if not national:
-            self.demo_accounts()
         elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         what = "Jeu de données national créé" if national else "Région de démonstration créée"
         self.stdout.write(
@@ -86,6 +84,7 @@ class Command(BaseCommand):
             )
         )
         if not national:
+            self.demo_accounts()
             self.seed_applications()
 
     def seed_applications(self) -> None:
