@@ -22,6 +22,7 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py load_taxonomy
 	$(PY) manage.py seed_demo
 	$(PY) manage.py export_opendata
+	$(PY) manage.py refresh_insight
 
 ## Serve the site on http://127.0.0.1:$(PORT)
 run: setup

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "annuaire.geo",
     "annuaire.taxonomy",
     "annuaire.directory",
+    "annuaire.insight",
     "annuaire.www",
     "annuaire.api",
     "annuaire.opendata",
@@ -122,6 +123,8 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
+# Anonymous search counts are kept this many months, then purged (`purge_search_stats`).
+SEARCH_STATS_RETENTION_MONTHS = envint("SEARCH_STATS_RETENTION_MONTHS", 13)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -14,5 +14,6 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.fallback_urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    path("etat-de-l-offre/", include("annuaire.insight.urls")),
     path("", include("annuaire.www.urls")),
 ]

@@ -18,6 +18,7 @@ from django.shortcuts import render
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
 from annuaire.geo.models import Departement
+from annuaire.insight.searches import record_search
 from annuaire.taxonomy.models import Category, SubCategory
 from annuaire.www.views.presentation import OfferFacts, contact_phone, map_layers, offer_facts
 from annuaire.www.views.search_advice import widening_advice
@@ -95,6 +96,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     offers = Offer.objects.search(criteria).with_result_relations()
     paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
+    record_search(criteria, paginator.count)
     centre = criteria.centre
     cards = [_card(offer, centre) for offer in page.object_list]
     return {
