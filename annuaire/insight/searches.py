@@ -32,6 +32,9 @@ MIN_GROUP = 5  # a group of fewer searches could point at a person: never shown
 FEW_RESULTS = 2  # "few results": at most this many offers found
 VOCABULARY_TTL_SECONDS = 600
 MIN_WORD_LENGTH = 4  # "de", "la", "des"... say nothing about what was sought
+STOP_WORDS = frozenset(
+    {"pour", "avec", "dans", "sans", "chez", "leur", "leurs", "entre", "vers", "sous", "autre", "autres"}
+)
 
 _vocabulary: tuple[float, frozenset[str]] = (0.0, frozenset())
 
@@ -43,7 +46,12 @@ def taxonomy_vocabulary() -> frozenset[str]:
     if time.monotonic() - loaded_at > VOCABULARY_TTL_SECONDS or not words:
         labels = list(Category.objects.active().values_list("label", flat=True))
         labels += list(SubCategory.objects.active().values_list("label", flat=True))
-        words = frozenset(w for label in labels for w in normalize(label).split(" ") if len(w) >= MIN_WORD_LENGTH)
+        words = frozenset(
+            w
+            for label in labels
+            for w in normalize(label).split(" ")
+            if len(w) >= MIN_WORD_LENGTH and w not in STOP_WORDS
+        )
         _vocabulary = (time.monotonic(), words)
     return words
 

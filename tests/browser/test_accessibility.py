@@ -40,6 +40,7 @@ def public_pages(directory) -> dict[str, str]:
         "structure": offers[0].structure.get_absolute_url(),
         "soins de support": "/soins-de-support/",
         "à propos": "/a-propos/",
+        "état de l'offre": "/etat-de-l-offre/?categorie=psychologie",
         "fiche d'orientation": "/fiche-orientation/?" + urlencode([("offre", offer.pk) for offer in offers]),
     }
 
