@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.insight.searches import MIN_GROUP
 from annuaire.taxonomy.models import Category, SubCategory
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, offer_facts, places_map
 
@@ -84,3 +86,11 @@ def about_sos(request: HttpRequest) -> HttpResponse:
 
 def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "www/privacy.html",
+        {"retention_months": settings.SEARCH_STATS_RETENTION_MONTHS, "min_group": MIN_GROUP},
+    )
