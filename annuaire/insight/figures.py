@@ -31,6 +31,7 @@ class CategoryRow:
     offers: int
     structures: int
     by_departement: list[int]  # offers, in the order of YearlyFigures.departements
+    structures_by_departement: list[int]
     median_delay_days: float | None
 
 
@@ -104,16 +105,19 @@ def compute(region: str | None, today: date | None = None) -> YearlyFigures:
     for category in Category.objects.active():
         rows = by_category.get(category.pk, [])
         per_dep = [0] * len(departements)
+        structures_per_dep: list[set[int]] = [set() for _ in departements]
         for o in rows:
             for code in offer_departements[o[0]]:
                 if code in dep_index:
                     per_dep[dep_index[code]] += 1
+                    structures_per_dep[dep_index[code]].add(o[2])
         figures.by_category.append(
             CategoryRow(
                 category,
                 len(rows),
                 len({o[2] for o in rows}),
                 per_dep,
+                [len(ids) for ids in structures_per_dep],
                 _median([o[5] for o in rows if o[5] is not None]),
             )
         )
@@ -145,9 +149,51 @@ CATEGORY_HEADER = ["categorie", "libelle", "offres", "structures", "delai_median
 
 def table_rows(figures: YearlyFigures) -> tuple[list[str], list[list[Any]]]:
     """The category × département table, for the CSV/XLSX download."""
-    header = [*CATEGORY_HEADER, *(f"offres_{d.code}" for d in figures.departements)]
+    header = [
+        *CATEGORY_HEADER,
+        *(f"offres_{d.code}" for d in figures.departements),
+        *(f"structures_{d.code}" for d in figures.departements),
+    ]
     rows = [
-        [r.category.code, r.category.label, r.offers, r.structures, r.median_delay_days, *r.by_departement]
+        [
+            r.category.code,
+            r.category.label,
+            r.offers,
+            r.structures,
+            r.median_delay_days,
+            *r.by_departement,
+            *r.structures_by_departement,
+        ]
         for r in figures.by_category
     ]
     return header, rows
+
+
+def other_tables(figures: YearlyFigures) -> list[tuple[str, list[str], list[list[Any]]]]:
+    """The other sheets of the XLSX download: by kind of structure, by cost, by month."""
+    return [
+        (
+            "Par type de structure",
+            ["type_structure", "structures", "offres"],
+            [[r.label, r.structures, r.offers] for r in figures.by_kind],
+        ),
+        ("Par coût", ["cout", "offres"], [[r.label, r.offers] for r in figures.by_cost]),
+        (
+            "Par mois",
+            ["mois", "offres", "structures"],
+            [
+                [s.month.strftime("%Y-%m"), s.figures.get("offers", 0), s.figures.get("structures", 0)]
+                for s in figures.months
+            ],
+        ),
+        (
+            "Synthèse",
+            ["indicateur", "valeur"],
+            [
+                ["offres publiées", figures.offers],
+                ["structures", figures.structures],
+                ["offres vérifiées depuis moins de 12 mois", figures.verified_offers],
+                ["délai médian de rendez-vous (jours)", figures.median_delay_days],
+            ],
+        ),
+    ]

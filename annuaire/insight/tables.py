@@ -32,21 +32,28 @@ def csv_text(header: Row, rows: Iterable[Row]) -> str:
     return buffer.getvalue()
 
 
-def xlsx_bytes(header: Row, rows: Iterable[Row], title: str) -> bytes:
+Sheet = tuple[str, Row, Iterable[Row]]
+
+
+def xlsx_bytes(header: Row, rows: Iterable[Row], title: str, more: Sequence[Sheet] = ()) -> bytes:
+    """A workbook whose first sheet is `title`, then the `more` sheets (title, header, rows)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    sheet.append([neutralise(v) for v in header])
-    for row in rows:
-        sheet.append([neutralise(v) for v in row])
+    for sheet_title, sheet_header, sheet_rows in [(title, header, rows), *more]:
+        sheet = workbook.create_sheet(sheet_title[:31])
+        sheet.append([neutralise(v) for v in sheet_header])
+        for row in sheet_rows:
+            sheet.append([neutralise(v) for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def download(fmt: str, filename: str, header: Row, rows: Iterable[Row], title: str) -> HttpResponse:
-    """`fmt` is "csv" or "xlsx"; `filename` without extension."""
+def download(
+    fmt: str, filename: str, header: Row, rows: Iterable[Row], title: str, more: Sequence[Sheet] = ()
+) -> HttpResponse:
+    """`fmt` is "csv" or "xlsx"; `filename` without extension; `more`: extra XLSX sheets."""
     if fmt == "xlsx":
-        response = HttpResponse(xlsx_bytes(header, rows, title), content_type=XLSX_TYPE)
+        response = HttpResponse(xlsx_bytes(header, rows, title, more), content_type=XLSX_TYPE)
     else:
         # A BOM lets spreadsheet software read the accents right.
         response = HttpResponse("\ufeff" + csv_text(header, rows), content_type="text/csv; charset=utf-8")

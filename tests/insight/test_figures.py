@@ -102,4 +102,7 @@ def test_the_figures_download_as_csv_and_xlsx() -> None:
     xlsx = Client().get("/etat-de-l-offre/chiffres.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert [c.value for c in sheet[1]][:3] == ["categorie", "libelle", "offres"]
+    assert psychology["structures_29"] == "1"
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    assert workbook.sheetnames == ["Par type de soin", "Par type de structure", "Par coût", "Par mois", "Synthèse"]
     assert Client().get("/etat-de-l-offre/chiffres.pdf").status_code == 404

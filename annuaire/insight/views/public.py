@@ -52,5 +52,6 @@ def figures_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Format inconnu.")
     region, _name = _region()
-    header, rows = figures.table_rows(figures.compute(region))
-    return download(fmt, "chiffres-offre", header, rows, "Chiffres")
+    computed = figures.compute(region)
+    header, rows = figures.table_rows(computed)
+    return download(fmt, "chiffres-offre", header, rows, "Par type de soin", figures.other_tables(computed))
