@@ -1,27 +1,32 @@
 """Horizontal bar charts drawn on the server as SVG (no script, no external service).
 
-The chart is a picture for sighted readers: each one is paired with a data table that
-holds the same figures (see templates/insight/includes/bar_chart.html).
+Each bar has its label above it, so the chart stays legible on a 320 px phone. The chart
+is a picture for sighted readers: it is paired with a data table that holds the same
+figures (templates/insight/includes/bar_chart.html).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-BAR_HEIGHT = 22
-GAP = 8
-LABEL_WIDTH = 260
-BAR_AREA = 300
-VALUE_WIDTH = 60
+WIDTH = 400
+LABEL_HEIGHT = 18
+BAR_HEIGHT = 16
+GAP = 10
+ROW = LABEL_HEIGHT + BAR_HEIGHT + GAP
+VALUE_ROOM = 48  # right of the longest bar, for its value
+MAX_LABEL = 56
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     value: int
-    y: int
+    label_y: int
+    bar_y: int
     width: int
-    text_y: int
+    value_x: int
+    value_y: int
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,8 @@ class BarChart:
     unit: str
     bars: list[Bar]
     height: int
-    label_width: int = LABEL_WIDTH
-    bar_area: int = BAR_AREA
-    width: int = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH
-
-    @property
-    def bar_x(self) -> int:
-        return self.label_width + 4
+    width: int = WIDTH
+    bar_height: int = BAR_HEIGHT
 
 
 def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]], unit: str) -> BarChart:
@@ -45,9 +45,10 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]], unit: str)
     top = max((value for _, value in rows), default=0) or 1
     bars = []
     for i, (label, value) in enumerate(rows):
-        y = i * (BAR_HEIGHT + GAP)
-        width = round(BAR_AREA * value / top)
-        short = label if len(label) <= 38 else label[:36] + "…"
-        bars.append(Bar(short, value, y, width, y + BAR_HEIGHT // 2 + 5))
-    height = max(len(rows) * (BAR_HEIGHT + GAP) - GAP, BAR_HEIGHT)
+        y = i * ROW
+        width = round((WIDTH - VALUE_ROOM) * value / top)
+        short = label if len(label) <= MAX_LABEL else label[: MAX_LABEL - 1] + "…"
+        bar_y = y + LABEL_HEIGHT
+        bars.append(Bar(short, value, y + 13, bar_y, width, width + 6, bar_y + 13))
+    height = max(len(rows) * ROW - GAP, ROW)
     return BarChart(chart_id, title, unit, bars, height)
