@@ -25,6 +25,7 @@ from annuaire.core.geodesy import EARTH_RADIUS_KM
 from annuaire.directory.models import Offer
 from annuaire.geo.models import Commune
 from annuaire.insight.models import CoverageDistance
+from annuaire.insight.territory import Territory
 from annuaire.taxonomy.models import Category, SubCategory
 
 DEFAULT_KM = 20.0
@@ -78,11 +79,11 @@ class CoverageReport:
         return self.population_within / self.population if self.population else 0.0
 
 
-def communes_of(region: str | None) -> list[CommuneDistance]:
+def communes_of(territory: Territory) -> list[CommuneDistance]:
     """Communes with a position (arrondissements left out: their city counts once), distance unknown."""
-    communes = Commune.objects.filter(kind=Commune.Kind.COMMUNE, lat__isnull=False, lng__isnull=False)
-    if region:
-        communes = communes.filter(departement__region_id=region)
+    communes = Commune.objects.filter(
+        territory.commune_q(), kind=Commune.Kind.COMMUNE, lat__isnull=False, lng__isnull=False
+    )
     rows = communes.order_by("code").values_list("code", "name", "departement_id", "population", "lat", "lng")
     return [
         CommuneDistance(code, name, dep, pop, lat, lng, None)
@@ -136,10 +137,10 @@ def with_distances(communes: list[CommuneDistance], targets: Sequence[tuple[floa
 
 
 def compute(
-    categories: Iterable[Category], region: str | None, km: float = DEFAULT_KM, subcategory: SubCategory | None = None
+    categories: Iterable[Category], territory: Territory, km: float = DEFAULT_KM, subcategory: SubCategory | None = None
 ) -> list[CoverageReport]:
     """One report per category (or the one of `subcategory`), computed now from the directory."""
-    communes = communes_of(region)
+    communes = communes_of(territory)
     positions = offer_positions(subcategory)
     now = timezone.now()
     if subcategory is not None:
@@ -150,9 +151,9 @@ def compute(
     ]
 
 
-def store(region: str | None, categories: Iterable[Category]) -> int:
-    """Replace the stored distances of the region's communes (what the screens read); rows written."""
-    reports = compute(categories, region)
+def store(territory: Territory, categories: Iterable[Category]) -> int:
+    """Replace the stored distances of the territory's communes (what the screens read); rows written."""
+    reports = compute(categories, territory)
     now = timezone.now()
     rows = []
     for report in reports:
@@ -161,19 +162,18 @@ def store(region: str | None, categories: Iterable[Category]) -> int:
             for c in report.communes
         ]
     with transaction.atomic():
-        stale = CoverageDistance.objects.filter(category__in=[r.category for r in reports])
-        if region:
-            stale = stale.filter(commune__departement__region_id=region)
-        stale.delete()
+        CoverageDistance.objects.filter(
+            territory.commune_q("commune__"), category__in=[r.category for r in reports]
+        ).delete()
         CoverageDistance.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
 
-def stored(category: Category, region: str | None, km: float = DEFAULT_KM) -> CoverageReport | None:
+def stored(category: Category, territory: Territory, km: float = DEFAULT_KM) -> CoverageReport | None:
     """The report as refreshed last night, or None if it was never computed for this category."""
-    rows = CoverageDistance.objects.filter(category=category, commune__kind=Commune.Kind.COMMUNE)
-    if region:
-        rows = rows.filter(commune__departement__region_id=region)
+    rows = CoverageDistance.objects.filter(
+        territory.commune_q("commune__"), category=category, commune__kind=Commune.Kind.COMMUNE
+    )
     values = list(
         rows.order_by("commune_id").values_list(
             "commune_id",
@@ -197,14 +197,14 @@ def stored(category: Category, region: str | None, km: float = DEFAULT_KM) -> Co
 
 
 def report_for(
-    category: Category, region: str | None, km: float = DEFAULT_KM, subcategory: SubCategory | None = None
+    category: Category, territory: Territory, km: float = DEFAULT_KM, subcategory: SubCategory | None = None
 ) -> CoverageReport:
     """What the screens show: last night's distances, or computed now (a sub-category, or never stored)."""
     if subcategory is None:
-        report = stored(category, region, km)
+        report = stored(category, territory, km)
         if report is not None:
             return report
-    return compute([category], region, km, subcategory)[0]
+    return compute([category], territory, km, subcategory)[0]
 
 
 GAP_HEADER = ["code_insee", "commune", "departement", "population", "categorie", "sous_categorie", "distance_km"]

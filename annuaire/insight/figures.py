@@ -20,6 +20,7 @@ from annuaire.directory.enums import Cost, StructureKind
 from annuaire.directory.models import Offer
 from annuaire.geo.models import Departement
 from annuaire.insight.models import MonthlySnapshot
+from annuaire.insight.territory import Territory
 from annuaire.taxonomy.models import Category
 
 VERIFIED_WITHIN_DAYS = 365
@@ -44,7 +45,7 @@ class CountRow:
 
 @dataclass
 class YearlyFigures:
-    region: str | None
+    territory: Territory
     today: date
     departements: list[Departement]
     offers: int = 0
@@ -64,7 +65,7 @@ class YearlyFigures:
     def snapshot(self) -> dict[str, Any]:
         """What a monthly snapshot keeps (JSON)."""
         return {
-            "region": self.region or "",
+            "territory": self.territory.label,
             "offers": self.offers,
             "structures": self.structures,
             "verified_offers": self.verified_offers,
@@ -76,14 +77,14 @@ def _median(values: list[int]) -> float | None:
     return float(statistics.median(values)) if values else None
 
 
-def compute(region: str | None, today: date | None = None) -> YearlyFigures:
-    """The figures of the published offers delivered in `region` (None: everywhere)."""
+def compute(territory: Territory, today: date | None = None) -> YearlyFigures:
+    """The figures of the published offers delivered in `territory`."""
     today = today or timezone.localdate()
-    departements = list(Departement.objects.filter(region_id=region) if region else Departement.objects.all())
+    departements = list(Departement.objects.filter(territory.departement_q()))
     dep_index = {d.code: i for i, d in enumerate(departements)}
-    links = Offer.places.through.objects.filter(offer__in=Offer.objects.published().values("pk"))
-    if region:
-        links = links.filter(place__commune__departement__region_id=region)
+    links = Offer.places.through.objects.filter(
+        territory.commune_q("place__commune__"), offer__in=Offer.objects.published().values("pk")
+    )
     offer_departements: dict[int, set[str]] = defaultdict(set)
     for offer_id, departement in links.values_list("offer_id", "place__commune__departement_id").distinct():
         offer_departements[offer_id].add(departement)
@@ -92,7 +93,7 @@ def compute(region: str | None, today: date | None = None) -> YearlyFigures:
             "pk", "category_id", "structure_id", "structure__kind", "cost", "appointment_delay_days", "last_verified_at"
         )
     )
-    figures = YearlyFigures(region, today, departements)
+    figures = YearlyFigures(territory, today, departements)
     figures.offers = len(offers)
     figures.structures = len({o[2] for o in offers})
     since = today - timedelta(days=VERIFIED_WITHIN_DAYS)
@@ -133,10 +134,11 @@ def compute(region: str | None, today: date | None = None) -> YearlyFigures:
     return figures
 
 
-def take_snapshot(region: str | None, today: date | None = None) -> MonthlySnapshot:
-    """Record this month's figures (idempotent: re-running in the same month replaces them)."""
+def take_snapshot(territory: Territory, today: date | None = None) -> MonthlySnapshot:
+    """Record this month's figures of the instance's territory (idempotent: re-running in the
+    same month replaces them)."""
     today = today or timezone.localdate()
-    figures = compute(region, today)
+    figures = compute(territory, today)
     with transaction.atomic():
         snapshot, _ = MonthlySnapshot.objects.update_or_create(
             month=today.replace(day=1), defaults={"figures": figures.snapshot(), "computed_at": timezone.now()}

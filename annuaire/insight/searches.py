@@ -23,7 +23,9 @@ from django.utils import timezone
 
 from annuaire.core.text import normalize, search_words
 from annuaire.directory.search import SearchCriteria
+from annuaire.geo.models import Departement
 from annuaire.insight.models import SearchCount
+from annuaire.insight.territory import Territory
 from annuaire.taxonomy.models import Category, SubCategory
 
 logger = logging.getLogger(__name__)
@@ -143,17 +145,22 @@ class UnmetSearch:
     without_result: int
 
 
-def unmet_searches(
-    departements: list[str] | None = None, since: date | None = None, few: int = FEW_RESULTS, limit: int = 50
-) -> list[UnmetSearch]:
-    """The most frequent searches that found at most `few` offers, by month and département.
+def searches_in(territory: Territory) -> Q:
+    """Counts of searches around a commune of the territory, or in one of its départements."""
+    if territory.is_everywhere:
+        return Q()
+    q = Q(commune__in=sorted(territory.communes)) | Q(departement__in=sorted(territory.departements))
+    if territory.region:
+        q |= Q(departement__in=Departement.objects.filter(region_id=territory.region).values("code"))
+    return q
 
-    A group of fewer than MIN_GROUP searches is never returned. `departements` limits to a
-    territory (None: everywhere).
-    """
-    rows: QuerySet[SearchCount] = SearchCount.objects.filter(result_count__lte=few)
-    if departements is not None:
-        rows = rows.filter(departement__in=departements)
+
+def unmet_searches(
+    territory: Territory, since: date | None = None, few: int = FEW_RESULTS, limit: int = 50
+) -> list[UnmetSearch]:
+    """The most frequent searches of the territory that found at most `few` offers, by month
+    and département. A group of fewer than MIN_GROUP searches is never returned."""
+    rows: QuerySet[SearchCount] = SearchCount.objects.filter(searches_in(territory), result_count__lte=few)
     if since is not None:
         rows = rows.filter(day__gte=since)
     groups = (

@@ -14,11 +14,13 @@ from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.insight import figures
 from annuaire.insight.models import MonthlySnapshot
 from annuaire.insight.tables import csv_text, neutralise, xlsx_bytes
+from annuaire.insight.territory import Territory
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 1)
+BRITTANY = Territory.of_region("53", "Bretagne")
 
 
 def _directory() -> None:
@@ -37,7 +39,7 @@ def _directory() -> None:
 
 def test_it_counts_published_offers_and_structures_by_category_departement_kind_and_cost() -> None:
     _directory()
-    f = figures.compute("53", TODAY)
+    f = figures.compute(BRITTANY, TODAY)
     assert (f.offers, f.structures) == (3, 2)
     psychology = next(r for r in f.by_category if r.category.code == "psychologie")
     assert (psychology.offers, psychology.structures, psychology.median_delay_days) == (2, 2, 15.0)
@@ -60,19 +62,19 @@ def test_it_counts_published_offers_and_structures_by_category_departement_kind_
 
 def test_the_share_verified_counts_offers_verified_in_the_last_twelve_months() -> None:
     _directory()
-    f = figures.compute("53", TODAY)
+    f = figures.compute(BRITTANY, TODAY)
     assert f.verified_offers == 2  # the dietitian was verified in June 2025
     assert f.verified_share == pytest.approx(2 / 3)
 
 
 def test_the_monthly_snapshot_is_idempotent_and_feeds_the_changes_over_the_year() -> None:
     _directory()
-    figures.take_snapshot("53", date(2026, 11, 5))
-    figures.take_snapshot("53", date(2026, 11, 20))
+    figures.take_snapshot(BRITTANY, date(2026, 11, 5))
+    figures.take_snapshot(BRITTANY, date(2026, 11, 20))
     OfferFactory(commune=commune(RENNES))
     call_command("snapshot_insight", stdout=io.StringIO())
     assert MonthlySnapshot.objects.count() == 2
-    months = [(s.month, s.figures["offers"]) for s in figures.compute("53").months]
+    months = [(s.month, s.figures["offers"]) for s in figures.compute(BRITTANY).months]
     assert months == [(date(2026, 11, 1), 3), (date(2026, 12, 1), 4)]
 
 

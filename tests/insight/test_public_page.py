@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from annuaire.insight import coverage
+from annuaire.insight.territory import instance_territory
 from annuaire.taxonomy.models import Category
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import BREST, RENNES, commune
@@ -21,7 +22,7 @@ def test_it_shows_the_figures_and_the_coverage_of_the_region() -> None:
     html = response.content.decode()
     assert response.status_code == 200
     assert "État de l'offre de soins de support – Bretagne" in html
-    report = coverage.compute([Category.objects.get(code="psychologie")], "53", 20)[0]
+    report = coverage.compute([Category.objects.get(code="psychologie")], instance_territory(), 20)[0]
     assert f"<strong>{round(report.share_within * 100)} %</strong> des habitants vivent à moins de 20 km" in html
     assert "Prise en charge psychologique" in html
     assert 'id="carte-couverture-donnees"' in html
@@ -30,7 +31,7 @@ def test_it_shows_the_figures_and_the_coverage_of_the_region() -> None:
 
 def test_it_reads_last_nights_distances_in_a_constant_number_of_queries(django_assert_num_queries) -> None:  # type: ignore[no-untyped-def]
     OfferFactory(commune=commune(RENNES))
-    coverage.store("53", Category.objects.active())
+    coverage.store(instance_territory(), Category.objects.active())
     # region, categories, stored distances, sub-categories; figures: départements, links,
     # offers, categories, snapshots
     with django_assert_num_queries(9):

@@ -9,10 +9,12 @@ from django.utils import timezone
 from annuaire.directory.search import SearchForm
 from annuaire.insight.models import SearchCount
 from annuaire.insight.searches import MIN_GROUP, AnonymousSearch, record_search, unmet_searches
+from annuaire.insight.territory import Territory
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import RENNES, commune
 
 pytestmark = pytest.mark.django_db
+EVERYWHERE = Territory("France")
 
 
 def criteria(**params: str):  # type: ignore[no-untyped-def]
@@ -99,7 +101,7 @@ def test_a_group_of_fewer_than_five_searches_is_never_shown() -> None:
     _count(MIN_GROUP - 1, category="fertilite")
     _count(3, category="sexualite", commune="29019")
     _count(2, category="sexualite", commune="29232")  # 5 over the département in the month
-    unmet = unmet_searches()
+    unmet = unmet_searches(EVERYWHERE)
     assert [(u.category, u.departement, u.searches, u.without_result) for u in unmet] == [("sexualite", "29", 5, 5)]
 
 
@@ -109,11 +111,24 @@ def test_unmet_searches_are_the_most_frequent_with_few_results_by_territory_and_
     _count(50, result_count=15, category="psychologie")  # plenty of results: not unmet
     _count(7, result_count=0, category="fertilite", day=date(2026, 10, 3))
     _count(6, result_count=0, category="fertilite", departement="35")
-    unmet = unmet_searches()
+    unmet = unmet_searches(EVERYWHERE)
     assert [(u.month, u.departement, u.category, u.searches) for u in unmet] == [
         (date(2026, 11, 1), "29", "fertilite", 20),
         (date(2026, 11, 1), "29", "sexualite", 9),
         (date(2026, 11, 1), "35", "fertilite", 6),
         (date(2026, 10, 1), "29", "fertilite", 7),
     ]
-    assert [u.category for u in unmet_searches(departements=["35"])] == ["fertilite"]
+    assert [u.category for u in unmet_searches(Territory("Ille-et-Vilaine", departements=frozenset({"35"})))] == [
+        "fertilite"
+    ]
+
+
+def test_a_territory_sees_the_searches_of_its_region_departements_or_communes_only() -> None:
+    _count(6, category="fertilite", departement="29", commune="29019")
+    _count(8, category="sexualite", departement="35", commune="35238")
+    brittany = Territory.of_region("53", "Bretagne")
+    brest_only = Territory("Brest", communes=frozenset({"29019"}))
+    rennes_dep = Territory("Ille-et-Vilaine", departements=frozenset({"35"}))
+    assert {u.category for u in unmet_searches(brittany)} == {"fertilite", "sexualite"}
+    assert [u.category for u in unmet_searches(brest_only)] == ["fertilite"]
+    assert [u.category for u in unmet_searches(rennes_dep)] == ["sexualite"]

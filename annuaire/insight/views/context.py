@@ -11,6 +11,7 @@ from annuaire.insight import coverage
 from annuaire.insight.charts import bar_chart
 from annuaire.insight.figures import YearlyFigures
 from annuaire.insight.forms import KM_CHOICES, CoverageForm
+from annuaire.insight.territory import Territory
 
 # Distance bands of the map, nearest first: (upper bound in km, colour, legend).
 BANDS = [
@@ -48,7 +49,7 @@ def map_points(report: coverage.CoverageReport) -> list[list[Any]]:
     ]
 
 
-def coverage_context(form: CoverageForm, region: str | None) -> dict[str, Any]:
+def coverage_context(form: CoverageForm, territory: Territory) -> dict[str, Any]:
     """The coverage part of a page; `form` is bound (its errors are shown, nothing computed)."""
     context: dict[str, Any] = {
         "form": form,
@@ -66,7 +67,7 @@ def coverage_context(form: CoverageForm, region: str | None) -> dict[str, Any]:
     if category is None:
         return context
     km = form.cleaned_data["km"]
-    report = coverage.report_for(category, region, km, form.cleaned_data["sous_categorie"])
+    report = coverage.report_for(category, territory, km, form.cleaned_data["sous_categorie"])
     gaps = report.gaps
     context.update(
         {

@@ -2,32 +2,25 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from annuaire.geo.models import Region
 from annuaire.insight import coverage, figures
 from annuaire.insight.forms import CoverageForm
 from annuaire.insight.tables import download
+from annuaire.insight.territory import instance_territory
 from annuaire.insight.views.context import coverage_context, figures_context
 
 FORMATS = ("csv", "xlsx")
 
 
-def _region() -> tuple[str | None, str]:
-    code = settings.DEFAULT_REGION or None
-    region = Region.objects.filter(code=code).first() if code else None
-    return (code, region.name) if region else (None, "France")
-
-
 def state_of_offer(request: HttpRequest) -> HttpResponse:
-    region, region_name = _region()
+    territory = instance_territory()
     form = CoverageForm(request.GET)
     context = {
-        "region_name": region_name,
-        **coverage_context(form, region),
-        **figures_context(figures.compute(region)),
+        "region_name": territory.label,
+        **coverage_context(form, territory),
+        **figures_context(figures.compute(territory)),
     }
     status = 400 if context["errors"] else 200
     return render(request, "insight/state_of_offer.html", context, status=status)
@@ -36,14 +29,13 @@ def state_of_offer(request: HttpRequest) -> HttpResponse:
 def coverage_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Format inconnu.")
-    region, _name = _region()
     form = CoverageForm(request.GET)
     if not form.is_valid() or form.cleaned_data["categorie"] is None:
         return HttpResponse(
             "; ".join(form.error_list()) or "Aucun type de soin.", status=400, content_type="text/plain; charset=utf-8"
         )
     data = form.cleaned_data
-    report = coverage.report_for(data["categorie"], region, data["km"], data["sous_categorie"])
+    report = coverage.report_for(data["categorie"], instance_territory(), data["km"], data["sous_categorie"])
     name = f"couverture-{(data['sous_categorie'] or data['categorie']).code}-{data['km']:g}km"
     return download(fmt, name, coverage.GAP_HEADER, coverage.gap_rows([report]), "Couverture")
 
@@ -51,7 +43,6 @@ def coverage_download(request: HttpRequest, fmt: str) -> HttpResponse:
 def figures_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("Format inconnu.")
-    region, _name = _region()
-    computed = figures.compute(region)
+    computed = figures.compute(instance_territory())
     header, rows = figures.table_rows(computed)
     return download(fmt, "chiffres-offre", header, rows, "Par type de soin", figures.other_tables(computed))

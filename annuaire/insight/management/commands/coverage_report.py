@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from annuaire.geo.models import Region
 from annuaire.insight import coverage
 from annuaire.insight.tables import csv_text
+from annuaire.insight.territory import Territory
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -30,9 +31,12 @@ class Command(BaseCommand):
         km = options["km"]
         if not 0 < km <= 500:
             raise CommandError("La distance doit être comprise entre 1 et 500 km.")
-        region = None if options["national"] else options["region"]
-        if region and not Region.objects.filter(code=region).exists():
-            raise CommandError(f"Région inconnue : « {region} ».")
+        territory = Territory("France")
+        if not options["national"]:
+            region = Region.objects.filter(code=options["region"]).first()
+            if region is None:
+                raise CommandError(f"Région inconnue : « {options['region']} ».")
+            territory = Territory.of_region(region.code, region.name)
         subcategory = None
         if options["sous_categorie"]:
             subcategory = SubCategory.objects.select_related("category").filter(code=options["sous_categorie"]).first()
@@ -43,5 +47,5 @@ class Command(BaseCommand):
             categories = [c for c in categories if c.code == options["categorie"]]
             if not categories:
                 raise CommandError(f"Type de soin inconnu : « {options['categorie']} ».")
-        reports = coverage.compute(categories, region, km, subcategory)
+        reports = coverage.compute(categories, territory, km, subcategory)
         self.stdout.write(csv_text(coverage.GAP_HEADER, coverage.gap_rows(reports)), ending="")

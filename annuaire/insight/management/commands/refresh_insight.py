@@ -8,11 +8,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from annuaire.insight import coverage
+from annuaire.insight.territory import instance_territory
 from annuaire.taxonomy.models import Category
 
 
@@ -23,9 +23,8 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        region = settings.DEFAULT_REGION or None
         started = time.perf_counter()
-        rows = coverage.store(region, Category.objects.active())
+        rows = coverage.store(instance_territory(), Category.objects.active())
         self.stdout.write(f"Couverture : {rows} distances enregistrées en {time.perf_counter() - started:.1f} s.")
         call_command("snapshot_insight", stdout=self.stdout)
         call_command("purge_search_stats", stdout=self.stdout)
