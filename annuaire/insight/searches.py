@@ -150,8 +150,8 @@ def searches_in(territory: Territory) -> Q:
     if territory.is_everywhere:
         return Q()
     q = Q(commune__in=sorted(territory.communes)) | Q(departement__in=sorted(territory.departements))
-    if territory.region:
-        q |= Q(departement__in=Departement.objects.filter(region_id=territory.region).values("code"))
+    if territory.regions:
+        q |= Q(departement__in=Departement.objects.filter(region_id__in=sorted(territory.regions)).values("code"))
     return q
 
 

@@ -1,4 +1,4 @@
-"""The territory a screen looks at: a region, or a coordinator's départements and communes."""
+"""The territory a screen looks at: regions, or a coordinator's départements and communes."""
 
 from __future__ import annotations
 
@@ -10,48 +10,44 @@ from django.db.models import Q
 from annuaire.geo.models import Region
 
 
+def departement_of(commune_code: str) -> str:
+    """The département code of an INSEE commune code (97x overseas, 2A/2B Corsica)."""
+    return commune_code[:3] if commune_code.startswith("97") else commune_code[:2]
+
+
 @dataclass(frozen=True)
 class Territory:
-    """No region, no département, no commune: the whole country."""
+    """The union of its regions, départements and communes; none of them: the whole country."""
 
     label: str
-    region: str | None = None
+    regions: frozenset[str] = frozenset()
     departements: frozenset[str] = frozenset()
     communes: frozenset[str] = frozenset()
 
     @classmethod
     def of_region(cls, code: str | None, label: str = "") -> Territory:
-        return cls(label or (code or "France"), region=code or None)
+        return cls(label or (code or "France"), regions=frozenset({code}) if code else frozenset())
 
     @property
     def is_everywhere(self) -> bool:
-        return not (self.region or self.departements or self.communes)
+        return not (self.regions or self.departements or self.communes)
 
     def commune_q(self, prefix: str = "") -> Q:
         """Communes of the territory (as a Q on Commune, or on a relation through `prefix`)."""
         if self.is_everywhere:
             return Q()
-        q = Q(**{f"{prefix}pk__in": sorted(self.communes)})
-        if self.region:
-            q |= Q(**{f"{prefix}departement__region_id": self.region})
-        if self.departements:
-            q |= Q(**{f"{prefix}departement_id__in": sorted(self.departements)})
-        return q
+        return (
+            Q(**{f"{prefix}pk__in": sorted(self.communes)})
+            | Q(**{f"{prefix}departement__region_id__in": sorted(self.regions)})
+            | Q(**{f"{prefix}departement_id__in": sorted(self.departements)})
+        )
 
     def departement_q(self, prefix: str = "") -> Q:
         """Départements that hold part of the territory."""
         if self.is_everywhere:
             return Q()
-        q = Q(
-            **{
-                f"{prefix}pk__in": sorted(
-                    self.departements | {c[:3] if c.startswith("97") else c[:2] for c in self.communes}
-                )
-            }
-        )
-        if self.region:
-            q |= Q(**{f"{prefix}region_id": self.region})
-        return q
+        codes = self.departements | {departement_of(c) for c in self.communes}
+        return Q(**{f"{prefix}pk__in": sorted(codes)}) | Q(**{f"{prefix}region_id__in": sorted(self.regions)})
 
 
 def instance_territory() -> Territory:

@@ -108,3 +108,11 @@ def test_the_figures_download_as_csv_and_xlsx() -> None:
     workbook = load_workbook(io.BytesIO(xlsx.content))
     assert workbook.sheetnames == ["Par type de soin", "Par type de structure", "Par coût", "Par mois", "Synthèse"]
     assert Client().get("/etat-de-l-offre/chiffres.pdf").status_code == 404
+
+
+def test_a_coordinator_with_a_list_of_communes_sees_their_offers_and_their_departements() -> None:
+    _directory()
+    brest_area = Territory("Pays de Brest", communes=frozenset({BREST}))
+    f = figures.compute(brest_area, TODAY)
+    assert [d.code for d in f.departements] == ["29"]
+    assert (f.offers, f.structures) == (2, 1)
