@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "annuaire.geo",
     "annuaire.taxonomy",
     "annuaire.directory",
+    "annuaire.accounts",
     "annuaire.insight",
     "annuaire.www",
     "annuaire.api",
