@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from annuaire.directory.enums import Cost, StructureKind
-from annuaire.directory.models import Offer
+from annuaire.directory.models import Offer, Place
 from annuaire.geo.models import Departement
 from annuaire.insight.models import MonthlySnapshot
 from annuaire.insight.territory import Territory
@@ -82,17 +82,23 @@ def compute(territory: Territory, today: date | None = None) -> YearlyFigures:
     today = today or timezone.localdate()
     departements = list(Departement.objects.filter(territory.departement_q()))
     dep_index = {d.code: i for i, d in enumerate(departements)}
-    links = Offer.places.through.objects.filter(
-        territory.commune_q("place__commune__"), offer__in=Offer.objects.published().values("pk")
-    )
+    # Places of the territory first (an uncorrelated IN lets the database start from them),
+    # then their offers; only the published ones are kept.
+    places = Place.objects.filter(territory.commune_q("commune__")).values("pk")
+    links = Offer.places.through.objects.filter(place__in=places)
     offer_departements: dict[int, set[str]] = defaultdict(set)
     for offer_id, departement in links.values_list("offer_id", "place__commune__departement_id").distinct():
         offer_departements[offer_id].add(departement)
-    offers = list(
-        Offer.objects.filter(pk__in=list(offer_departements)).values_list(
+    published = Offer.objects.published()
+    if not territory.is_everywhere:
+        published = published.filter(pk__in=list(offer_departements))
+    offers = [
+        o
+        for o in published.values_list(
             "pk", "category_id", "structure_id", "structure__kind", "cost", "appointment_delay_days", "last_verified_at"
         )
-    )
+        if o[0] in offer_departements  # delivered somewhere in the territory
+    ]
     figures = YearlyFigures(territory, today, departements)
     figures.offers = len(offers)
     figures.structures = len({o[2] for o in offers})
