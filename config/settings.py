@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
+    "annuaire.needs",
     "annuaire.insight",
     "annuaire.www",
     "annuaire.api",

@@ -66,7 +66,7 @@ def test_the_gaps_download_has_the_command_columns() -> None:
 def test_the_privacy_page_describes_the_search_statistics_with_the_retention_setting(settings) -> None:  # type: ignore[no-untyped-def]
     settings.SEARCH_STATS_RETENTION_MONTHS = 7
     html = Client().get("/donnees-personnelles/").content.decode()
-    assert "Ni votre adresse IP, ni un cookie" in html
+    assert "<strong>jamais</strong> votre adresse IP, un cookie, le nom de votre navigateur" in html
     assert "Les compteurs sont effacés après 7 mois." in html
     assert "Un groupe de moins de 5 recherches n'est jamais affiché." in html
     assert 'href="/donnees-personnelles/"' in Client().get("/").content.decode()  # linked from every page
