@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from annuaire.core.errors import InvalidValue
+from annuaire.directory.search import parse_radius
 from annuaire.insight.coverage import DEFAULT_KM
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -41,15 +43,16 @@ class CoverageForm(forms.Form):
         return found
 
     def clean_km(self) -> float:
-        raw = self.cleaned_data["km"].strip().replace(",", ".").removesuffix("km").strip()
-        if not raw:
-            return DEFAULT_KM
         try:
-            km = float(raw)
-        except ValueError:
-            raise forms.ValidationError("La distance doit être un nombre de kilomètres, par exemple 20.") from None
+            km = parse_radius(self.cleaned_data["km"])  # the search's definition of a distance
+        except InvalidValue as error:
+            if error.code != "out_of_range":
+                raise forms.ValidationError(error.message, code=error.code) from None
+            km = float("inf")
+        if km is None:
+            return DEFAULT_KM
         if not 1 <= km <= MAX_KM:
-            raise forms.ValidationError(f"La distance doit être comprise entre 1 et {MAX_KM} km.")
+            raise forms.ValidationError(f"La distance doit être comprise entre 1 et {MAX_KM} km.", code="out_of_range")
         return km
 
     def clean(self) -> dict[str, Any]:

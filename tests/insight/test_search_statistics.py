@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from annuaire.directory.search import SearchForm
 from annuaire.insight.models import SearchCount
 from annuaire.insight.searches import MIN_GROUP, AnonymousSearch, record_search, unmet_searches
 from annuaire.insight.territory import Territory
+from annuaire.www.forms import SearchForm
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import RENNES, commune
 
@@ -42,7 +42,7 @@ def test_the_stored_row_holds_codes_and_counts_only() -> None:
 
 
 def test_the_same_search_on_the_same_day_adds_to_one_counter() -> None:
-    asked = criteria(categorie="psychologie", commune=RENNES, rayon="30", age="aja", gratuit="1")
+    asked = criteria(categorie="psychologie", commune="Rennes", rayon="30", age="aja", gratuit="1")
     record_search(asked, 0)
     record_search(asked, 0)
     row = SearchCount.objects.get()
