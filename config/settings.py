@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
+    "annuaire.interop",
     "annuaire.demo",
 ]
 
@@ -135,6 +136,9 @@ SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
 # Anonymous search counts are kept this many months, then purged (`purge_search_stats`).
 SEARCH_STATS_RETENTION_MONTHS = envint("SEARCH_STATS_RETENTION_MONTHS", 13)
+# Public address of the site: stable identifiers and canonical URLs of the FHIR and
+# data·inclusion exports are built from it, never from the request's Host header.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
