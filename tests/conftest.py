@@ -49,6 +49,12 @@ class _Null:
 
 
 @pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Tests create many accounts: a fast hash (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _strict_templates(settings: Any) -> None:
     """Unknown template variables fail the test instead of printing nothing."""
     for engine in settings.TEMPLATES:
