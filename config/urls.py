@@ -19,7 +19,9 @@ urlpatterns = [
     path("espace/candidatures/", include("annuaire.applications.urls.backoffice")),
     path("espace/equipe/", include("annuaire.applications.urls.team")),
     path("", include("annuaire.applications.urls.public")),
+    path("etat-de-l-offre/", include("annuaire.insight.urls")),
     # The back office; other features register their own namespaces under espace/ too.
+    path("espace/reseau/", include("annuaire.insight.network_urls")),
     path("espace/", include("annuaire.espace.urls")),
     # Sign in, second factor, password (django-allauth), in French.
     path("compte/", include("allauth.urls")),
