@@ -16,3 +16,6 @@ urlpatterns = [
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
     path("", include("annuaire.www.urls")),
 ]
+
+# Rendered without the database: an unavailable database answers the French 503 page.
+handler500 = "annuaire.server.responses.server_error"

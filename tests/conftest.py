@@ -59,3 +59,15 @@ class _InvalidVariable(str):
 
     def __mod__(self, name: object) -> str:
         raise AssertionError(f"Unknown template variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def _test_server_settings(settings: Any) -> None:
+    """Static files from the source folders (no `collectstatic` before tests; tests/server
+    checks the production storage), and no rate limit unless a test turns it on: the whole
+    suite comes from one address."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.RATELIMIT_ENABLE = False

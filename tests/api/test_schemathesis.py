@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
+from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -20,11 +21,11 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from annuaire.directory.enums import Cost
-from config.wsgi import application
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import BREST, QUIMPER, commune
 
-schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+# Django's WSGI handler, as config/wsgi.py builds it (which also refuses the test settings' public key).
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 
