@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 TOOLING = {"pip", "setuptools", "wheel"}
 UNREACHABLE = (
     "Audit des dépendances NON RÉALISÉ : les données de vulnérabilités de PyPI sont injoignables depuis "
-    "cette machine (pas de réseau, ou miroir sans l'API JSON de PyPI). Relancez « make audit » avec un accès à pypi.org."
+    "cette machine (pas de réseau, ou miroir sans l'API JSON de PyPI). "
+    "Relancez « make audit » avec un accès à pypi.org."
 )
 
 
