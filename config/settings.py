@@ -163,6 +163,8 @@ if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
         "querystring_auth": True,
         "file_overwrite": False,
     }
+# Generated open-data files (export_opendata): a folder every application server can read.
+OPENDATA_DIR = Path(os.environ.get("OPENDATA_DIR", BASE_DIR / "var" / "opendata"))
 WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", 3600)  # unhashed names only; hashed ones: 1 year
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
