@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from annuaire.core.fields import ChoiceSetField
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.core.text import normalize
 from annuaire.directory.enums import (
     Access,
@@ -144,6 +145,8 @@ class Offer(models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if looks_like_formula(self.title):
+            errors["title"] = FORMULA_REFUSED
         if self.cost == Cost.PARTLY_PAID and self.cost_amount is None:
             errors["cost_amount"] = "Indiquez le montant restant à payer pour la personne."
         if self.cost != Cost.PARTLY_PAID and self.cost_amount not in (None, Decimal(0)):
