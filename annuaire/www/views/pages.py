@@ -44,7 +44,8 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         Structure.objects.published()
         .select_related("commune")
         .prefetch_related(
-            Prefetch("places", queryset=Place.objects.select_related("commune").order_by("name", "pk")),
+            # Only public places (a published offer is delivered there), as everywhere else.
+            Prefetch("places", queryset=Place.objects.public().select_related("commune").order_by("name", "pk")),
             Prefetch("offers", queryset=published_offers, to_attr="published_offers"),
         ),
         pk=pk,
