@@ -196,6 +196,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Données publiques de l'annuaire régional des soins oncologiques de support.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "annuaire.api.schema.require_non_blank_strings",
+    ],
 }
 
 # The public API and FHIR endpoints are read-only open data.

@@ -116,6 +116,29 @@ def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
     return min(located, key=lambda p: haversine_km(centre, Point(p.lat, p.lng)))  # type: ignore[arg-type]
 
 
+# More distinct codes than any vocabulary holds: the cap on repeated parameters.
+MAX_CODES = 100
+
+
+class StrictBooleanField(forms.Field):
+    """A yes/no parameter: `true`/`false` (also 1/0, on/off, oui/non); anything else is a
+    French error, never read as yes (Django's BooleanField takes `null` for true)."""
+
+    widget = forms.TextInput  # the raw value: CheckboxInput would turn any text into True
+    TRUE = frozenset({"true", "1", "on", "oui"})
+    FALSE = frozenset({"false", "0", "off", "non", ""})
+
+    def to_python(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError("Valeur invalide : indiquez true ou false.", code="invalid")
+
+
 class CodeListField(forms.Field):
     """Codes given as repeated parameters or comma-separated: ?age=aja&age=adultes or ?age=aja,adultes."""
 
@@ -136,6 +159,8 @@ class CodeListField(forms.Field):
 
     def validate(self, value: list[str]) -> None:
         super().validate(value)
+        if len(value) > MAX_CODES:
+            raise forms.ValidationError(f"Trop de valeurs : {MAX_CODES} au plus.", code="too_many")
         if any("\x00" in code for code in value):
             # Never sent to the database (PostgreSQL refuses a NUL in text).
             raise forms.ValidationError("Le caractère nul n'est pas autorisé.", code="null_characters_not_allowed")
@@ -154,7 +179,7 @@ class SearchForm(forms.Form):
     q = forms.CharField(label="Mots-clés", required=False, max_length=200)
     categorie = forms.CharField(label="Type de soin", required=False)
     sous_categorie = CodeListField(label="Soins précis", required=False)
-    parcours = forms.BooleanField(label="Parcours de soins global après le traitement d'un cancer", required=False)
+    parcours = StrictBooleanField(label="Parcours de soins global après le traitement d'un cancer", required=False)
     departement = forms.CharField(label="Département", required=False)
     commune = forms.CharField(label="Commune ou code postal", required=False, max_length=150)
     rayon = forms.CharField(label="Distance maximale", required=False)
@@ -163,7 +188,7 @@ class SearchForm(forms.Form):
     lieu = CodeListField(label="Où a lieu le soin", required=False, vocabulary=CareSetting)
     phase = CodeListField(label="Moment du parcours", required=False, vocabulary=Phase)
     acces = CodeListField(label="Conditions d'accès", required=False, vocabulary=Access)
-    gratuit = forms.BooleanField(label="Uniquement sans frais pour la personne", required=False)
+    gratuit = StrictBooleanField(label="Uniquement sans frais pour la personne", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
