@@ -18,4 +18,5 @@ urlpatterns = [
 ]
 
 # Rendered without the database: an unavailable database answers the French 503 page.
+handler400 = "annuaire.server.responses.bad_request"
 handler500 = "annuaire.server.responses.server_error"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db.utils import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -13,6 +14,7 @@ TOO_LARGE = "La requête est trop volumineuse : {limit} au plus. Pour un fichier
 TOO_MANY = (
     "Trop de demandes en peu de temps depuis votre adresse. Merci de patienter {seconds} seconde(s) puis de réessayer."
 )
+TOO_MANY_FIELDS = "La requête contient trop de paramètres : {limit} au plus."
 UNAVAILABLE = (
     "L'annuaire est momentanément indisponible. Merci de réessayer dans quelques minutes : "
     "vos informations n'ont pas été perdues."
@@ -61,6 +63,18 @@ def database_unavailable(request: HttpRequest) -> HttpResponse:
     response = _page(request, 503, "Service momentanément indisponible", UNAVAILABLE)
     response["Retry-After"] = "60"
     return response
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """handler400: a request Django refuses before any view (too many parameters, a form
+    body over its limit, a forged host)."""
+    if isinstance(exception, TooManyFieldsSent):
+        message = TOO_MANY_FIELDS.format(limit=settings.DATA_UPLOAD_MAX_NUMBER_FIELDS)
+    elif isinstance(exception, RequestDataTooBig):
+        message = TOO_LARGE.format(limit=megabytes(settings.DATA_UPLOAD_MAX_MEMORY_SIZE))
+    else:
+        message = "La requête est invalide. Vérifiez l'adresse de la page ou revenez à l'accueil."
+    return _page(request, 400, "Requête invalide", message)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
