@@ -1,6 +1,8 @@
 """Production settings: DEBUG off unless asked, no public secret, HTTPS everything behind a TLS
 proxy, and `manage.py check --deploy` clean."""
 
+from pathlib import Path
+
 from tests.server.helpers import PRODUCTION_ENV, run_manage, run_python, setting
 
 
@@ -51,3 +53,26 @@ def test_postgresql_connections_persist_with_health_checks_and_a_statement_timeo
     expression = f"{database}['CONN_MAX_AGE'], {database}['CONN_HEALTH_CHECKS'], {database}['OPTIONS']"
     env = {"DATABASE_URL": "postgres://annuaire:secret@db.example.org:5432/annuaire"}
     assert setting(expression, env) == "60 True {'options': '-c statement_timeout=5000'}"
+
+
+def test_uploaded_documents_go_through_the_storage_api_to_a_folder_outside_the_web_root(tmp_path: Path) -> None:
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.files.base import ContentFile\n"
+        "from django.core.files.storage import default_storage, storages\n"
+        "from django.test import Client\n"
+        "name = default_storage.save('justificatifs/charte.pdf', ContentFile(b'%PDF-1.4'))\n"
+        "print(default_storage.path(name))\n"
+        "print(type(storages['staticfiles']).__name__)\n"
+        "print(Client().get('/media/' + name).status_code)\n"
+    )
+    path, static_storage, served = run_python(code, {"MEDIA_ROOT": str(tmp_path / "media")}).stdout.split()
+    assert path.startswith(str(tmp_path / "media"))
+    assert static_storage == "CompressedManifestStaticFilesStorage"
+    assert served == "404"
+
+
+def test_an_s3_compatible_storage_is_a_setting_away() -> None:
+    env = {"FILE_STORAGE_BACKEND": "storages.backends.s3.S3Storage", "S3_BUCKET_NAME": "annuaire-documents"}
+    expression = "settings.STORAGES['default']['BACKEND'], settings.STORAGES['default']['OPTIONS']['bucket_name']"
+    assert setting(expression, env) == "storages.backends.s3.S3Storage annuaire-documents"
