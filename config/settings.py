@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "annuaire.geo",
     "annuaire.taxonomy",
     "annuaire.directory",
+    "annuaire.accounts",
     "annuaire.www",
     "annuaire.api",
     "annuaire.opendata",

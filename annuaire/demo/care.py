@@ -185,7 +185,7 @@ PSNC_QUALIFICATIONS: dict[str, tuple[str, ...]] = {
 TOWN_PSNC_QUALIFICATIONS: tuple[str, ...] = (
     "Praticienne certifiée, formée à l'accompagnement en cancérologie",
     "Intervenante diplômée, charte de l'association",
-    "",
+    "Praticien certifié (titre inscrit au RNCP)",
 )
 
 CATEGORY_DESCRIPTIONS: dict[str, tuple[str, ...]] = {

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -37,6 +37,11 @@ class DemoData:
     offers: list[Offer] = field(default_factory=list)
     offer_places: list[tuple[Offer, Place]] = field(default_factory=list)
     offer_subcategories: list[tuple[Offer, SubCategory]] = field(default_factory=list)
+    # The status each row is to get from the publication module, and since when.
+    structure_statuses: list[str] = field(default_factory=list)
+    structure_moments: list[datetime] = field(default_factory=list)
+    offer_statuses: list[str] = field(default_factory=list)
+    offer_moments: list[datetime] = field(default_factory=list)
 
 
 class DemoGenerator:
@@ -99,16 +104,24 @@ class DemoGenerator:
         return self.data
 
     def _structure(self, index: int, plan: Plan) -> None:
-        structure, places = self.structure_maker.structure(index, plan)
+        structure, places, status, moment = self.structure_maker.structure(index, plan)
         self.data.structures.append(structure)
+        self.data.structure_statuses.append(status)
+        self.data.structure_moments.append(moment)
         self.data.places += places
-        for offer, where, subs in self.offer_maker.offers(index, structure, plan, places):
+        for offer, where, subs, offer_status, offer_moment in self.offer_maker.offers(
+            index, structure, status, plan, places
+        ):
             self.data.offers.append(offer)
+            self.data.offer_statuses.append(offer_status)
+            self.data.offer_moments.append(offer_moment)
             self.data.offer_places += [(offer, place) for place in where]
             self.data.offer_subcategories += [(offer, sub) for sub in subs]
 
     def _truncate_offers(self, offer_count: int) -> None:
         extra = set(map(id, self.data.offers[offer_count:]))
         del self.data.offers[offer_count:]
+        del self.data.offer_statuses[offer_count:]
+        del self.data.offer_moments[offer_count:]
         self.data.offer_places = [(o, p) for o, p in self.data.offer_places if id(o) not in extra]
         self.data.offer_subcategories = [(o, s) for o, s in self.data.offer_subcategories if id(o) not in extra]

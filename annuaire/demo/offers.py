@@ -1,12 +1,13 @@
 """Demo offers of one structure: which care, for whom, when, at what cost, and where.
 
 The sub-categories offered follow `care.PROFILES` by kind of structure; each offer passes
-`Offer.clean` and `Offer.clean_subcategories`, and gets its `search_text` from
+`annuaire.directory.validation.validate_offer`, and gets its `search_text` from
 `Offer.build_search_text` (`bulk_create` skips `save()`).
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -27,6 +28,7 @@ from annuaire.directory.enums import (
     PublicationStatus,
 )
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.validation import validate_offer
 from annuaire.taxonomy.models import Category, SubCategory
 
 # Offers per structure, by kind group (care.KIND_GROUPS); "E" is a big establishment.
@@ -46,6 +48,17 @@ class DemoOffer(NamedTuple):
     offer: Offer
     places: list[Place]
     subcategories: list[SubCategory]
+    status: str  # given by the publication module when saved (writer.save)
+    moment: datetime
+
+
+# Offers on their way to publication, spread over every stage of the review.
+_IN_PROGRESS = (
+    PublicationStatus.DRAFT,
+    PublicationStatus.TERRITORIAL_REVIEW,
+    PublicationStatus.REGIONAL_REVIEW,
+    PublicationStatus.RETURNED,
+)
 
 
 class OfferMaker:
@@ -68,7 +81,9 @@ class OfferMaker:
             self._candidates[key] = (subs, weights)
         return self._candidates[key]
 
-    def offers(self, index: int, structure: Structure, plan: Plan, places: list[Place]) -> list[DemoOffer]:
+    def offers(
+        self, index: int, structure: Structure, structure_status: str, plan: Plan, places: list[Place]
+    ) -> list[DemoOffer]:
         """The offers of one structure, each with its places and sub-categories."""
         rng = self.rng
         group = care.KIND_GROUPS[plan.kind]
@@ -93,7 +108,7 @@ class OfferMaker:
             siblings = [s for s in subs if s.category_id == primary.category_id and s != primary]
             if siblings and (primary.category.code == "eri" or rng.random() < 0.3):
                 chosen += rng.sample(siblings, min(len(siblings), rng.randint(1, 2)))
-            offers.append(self._offer(index, number, structure, plan, places, chosen))
+            offers.append(self._offer(index, number, structure, structure_status, plan, places, chosen))
         return offers
 
     def _offer(
@@ -101,6 +116,7 @@ class OfferMaker:
         index: int,
         number: int,
         structure: Structure,
+        structure_status: str,
         plan: Plan,
         places: list[Place],
         subs: list[SubCategory],
@@ -125,6 +141,8 @@ class OfferMaker:
         else:
             in_town_framework = group == "M" or (group == "A" and structure.is_recognised_association)
             parcours = in_town_framework and parcours_care and rng.random() < 0.15
+        # The pathway funds some care only (taxonomy: SubCategory.funded_by_parcours_global).
+        parcours = parcours and all(s.funded_by_parcours_global for s in subs)
         audiences = [Audience.PATIENTS]
         if code == "soutien-aidants":
             audiences = [Audience.RELATIVES] + ([Audience.PATIENTS] if rng.random() < 0.3 else [])
@@ -167,6 +185,8 @@ class OfferMaker:
                 )
 
         cost, amount, details = self._cost(group, parcours)
+        if psnc and cost == Cost.COVERED:  # never covered by the Assurance maladie
+            cost = Cost.FREE
         qualification = ""
         if psnc:
             qualification = rng.choice(
@@ -175,10 +195,14 @@ class OfferMaker:
                 else care.TOWN_PSNC_QUALIFICATIONS
             )
         status: str
-        if structure.status == PublicationStatus.PUBLISHED:
-            status = PublicationStatus.PUBLISHED if rng.random() < 0.95 else PublicationStatus.DRAFT
+        draw = rng.random()
+        if structure_status == PublicationStatus.PUBLISHED:
+            status = PublicationStatus.PUBLISHED if draw < 0.95 else _IN_PROGRESS[number % len(_IN_PROGRESS)]
+        elif structure_status == PublicationStatus.DRAFT:
+            # Accepted, not public yet: its offers wait at every stage of the review.
+            status = _IN_PROGRESS[(index + number) % len(_IN_PROGRESS)]
         else:
-            status = PublicationStatus.PUBLISHED if rng.random() < 0.6 else structure.status
+            status = PublicationStatus.PUBLISHED if draw < 0.6 else PublicationStatus.DRAFT
         subs = sorted(subs, key=lambda s: (category.order, s.order, s.label))
         # Lists of codes (ChoiceSetField), which the type stubs see as plain text.
         choice_sets: dict[str, Any] = {
@@ -209,18 +233,16 @@ class OfferMaker:
             contact_phone=structure.phone if rng.random() < 0.6 else self.fiction.phone(plan.town),
             contact_email=f"{code}@{structure.email.partition('@')[2]}",
             practitioner_qualification=qualification,
-            status=status,
-            published_at=self.fiction.moment(rng.randrange(10, 900)) if status == PublicationStatus.PUBLISHED else None,
             last_verified_at=self.fiction.verified(),
         )
         offer.search_text = offer.build_search_text(subs)
-        offer.clean()
-        offer.clean_subcategories(subs)
         if len(places) > 1 and rng.random() < 0.5:
             where = rng.sample(places, rng.randint(1, len(places)))
         else:
             where = [places[0] if number % 3 or len(places) == 1 else rng.choice(places)]
-        return DemoOffer(offer, where, subs)
+        validate_offer(offer, subcategories=subs, places=where)
+        moment = self.fiction.moment(10 + (index * 7 + number * 13) % 890)
+        return DemoOffer(offer, where, subs, status, moment)
 
     def _cost(self, group: str, parcours: bool) -> tuple[str, Decimal | None, str]:
         rng = self.rng

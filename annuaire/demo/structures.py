@@ -6,6 +6,8 @@ commune's centre; the structure takes the position of its first place.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.utils.text import slugify
 
 from annuaire.core.identifiers import siren_with_key, siret_with_key
@@ -17,10 +19,11 @@ from annuaire.demo.towns import Towns
 from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.directory.models import Place, Structure
 
+# Not public: accepted but no offer approved yet (draft), suspended, delisted or ended.
 UNPUBLISHED_STATUSES = (
     PublicationStatus.DRAFT,
-    PublicationStatus.TERRITORIAL_REVIEW,
-    PublicationStatus.REGIONAL_REVIEW,
+    PublicationStatus.DRAFT,
+    PublicationStatus.SUSPENDED,
     PublicationStatus.DELISTED,
 )
 
@@ -29,8 +32,9 @@ class StructureMaker:
     def __init__(self, fiction: Fiction, towns: Towns) -> None:
         self.fiction, self.rng, self.towns = fiction, fiction.rng, towns
 
-    def structure(self, index: int, plan: Plan) -> tuple[Structure, list[Place]]:
-        """The structure of `plan` and its places (the first one is where the structure is)."""
+    def structure(self, index: int, plan: Plan) -> tuple[Structure, list[Place], str, datetime]:
+        """The structure of `plan`, its places (the first one is where the structure is), and
+        the status (with its date) the publication module is to give it."""
         rng, kind = self.rng, plan.kind
         group = care.KIND_GROUPS[kind]
         slug = _short_slug(plan.name)
@@ -68,8 +72,6 @@ class StructureMaker:
             referent_phone=self.fiction.phone(plan.town),
             referent_email=f"{slugify(first)}.{slugify(last)}@{domain}",
             oncology_active_file=rng.randrange(*active_file) if rng.random() < 0.85 else None,
-            status=status,
-            published_at=self.fiction.moment(rng.randrange(30, 1000)) if published else None,
             last_verified_at=self.fiction.verified(),
             address_line=f"{rng.randrange(1, 120)} {rng.choice(names.STREETS)}",
             postal_code=plan.town.postal_code,
@@ -81,7 +83,8 @@ class StructureMaker:
         )
         places = self._places(index, structure, plan)
         structure.lat, structure.lng = places[0].lat, places[0].lng
-        return structure, places
+        moment = self.fiction.moment(rng.randrange(30, 1000)) if published else self.fiction.moment(10)
+        return structure, places, status, moment
 
     def _places(self, index: int, structure: Structure, plan: Plan) -> list[Place]:
         rng, town = self.rng, plan.town

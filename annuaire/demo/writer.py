@@ -13,7 +13,10 @@ from django.db import connection, transaction
 from django.db.models import Model
 
 from annuaire.demo.generator import DEMO_DOMAIN, DemoData
-from annuaire.directory.models import Offer, Place, Structure, StructureQuerySet
+from annuaire.directory.models import Offer, Place, PublicationEvent, Structure, StructureQuerySet
+from annuaire.directory.publication import seeding
+
+DEMO_LABEL = "Génération de la démonstration"
 
 BATCH_SIZE = 2000
 
@@ -43,6 +46,7 @@ def delete_demo() -> int:
     """Delete demo structures and everything they own; other structures are untouched."""
     structures = demo_structures().values("pk")
     offers = Offer.objects.filter(structure__in=structures).values("pk")
+    PublicationEvent.objects.filter(structure__in=structures).delete()
     Offer.subcategories.through.objects.filter(offer__in=offers).delete()
     Offer.places.through.objects.filter(offer__in=offers).delete()
     Offer.objects.filter(structure__in=structures).delete()
@@ -66,9 +70,13 @@ def insert_pairs(
 
 @transaction.atomic
 def save(data: DemoData) -> Counts:
+    """Insert the rows; their statuses and journal come from the publication module."""
+    journal = seeding.prepare(data.structures, data.structure_statuses, by=DEMO_LABEL, at=data.structure_moments)
+    journal += seeding.prepare(data.offers, data.offer_statuses, by=DEMO_LABEL, at=data.offer_moments)
     Structure.objects.bulk_create(data.structures, batch_size=BATCH_SIZE)
     Place.objects.bulk_create(data.places, batch_size=BATCH_SIZE)
     Offer.objects.bulk_create(data.offers, batch_size=BATCH_SIZE)
+    seeding.record(journal, batch_size=BATCH_SIZE)
     # Link tables: plain multi-row inserts, the ORM adds nothing here but time.
     insert_pairs(Offer.subcategories.through, "offer_id", "subcategory_id", data.offer_subcategories)
     insert_pairs(Offer.places.through, "offer_id", "place_id", data.offer_places)

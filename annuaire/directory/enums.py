@@ -23,11 +23,18 @@ class StructureKind(models.TextChoices):
 
 
 class PublicationStatus(models.TextChoices):
+    """Where an offer or a structure stands in the publication workflow (docs/adr/0010).
+
+    Only `annuaire.directory.publication` writes a status."""
+
     DRAFT = "brouillon", "Brouillon"
+    RETURNED = "a-corriger", "Renvoyée pour correction"
     TERRITORIAL_REVIEW = "validation-territoriale", "En validation territoriale (3C / DAC)"
     REGIONAL_REVIEW = "validation-regionale", "En validation régionale"
     PUBLISHED = "publiee", "Publiée"
     DELISTED = "retiree", "Retirée de l'annuaire"
+    SUSPENDED = "suspendue", "Suspendue"
+    ENDED = "terminee", "Référencement terminé"
 
 
 class Audience(models.TextChoices):

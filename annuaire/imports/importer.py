@@ -1,7 +1,7 @@
 """All-or-nothing import of structures and offers (docs/import.md, docs/adr/0006-bulk-import.md).
 
 Every row is checked first; if any check fails nothing is written. Otherwise the rows are
-saved in one transaction, where the models' own rules (Offer.clean, Offer.clean_subcategories,
+saved in one transaction, where the models' own rules (annuaire.directory.validation.validate_offer,
 field validation) run too; a dry run, or any error found there, rolls everything back.
 
 This module is the process (columns, lines, file-wide consistency, saving, the journal);
@@ -18,10 +18,15 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
 
+from annuaire.accounts.access import actor_for
 from annuaire.core.identifiers import compact
 from annuaire.core.text import normalize
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.publication import Action, Level, TransitionError, transition
+from annuaire.directory.publication.revisions import copied_fields, open_revision, start_revision
+from annuaire.directory.publication.rules import EDITABLE
+from annuaire.directory.validation import validate_offer
 from annuaire.imports.cells import RowError
 from annuaire.imports.models import ImportRun
 from annuaire.imports.reader import ImportFileError, Table, read_table
@@ -53,9 +58,9 @@ __all__ = [
 
 PUBLISH_PERMISSION = "imports.publish_import"
 PUBLISH_REFUSED = (
-    "La publication directe (--publish) est réservée aux administrateurs régionaux "
-    "(permission « imports.publish_import »). Relancez l'import sans --publish : les données "
-    "seront enregistrées en brouillon, à valider avant publication."
+    "Seuls les coordinateurs territoriaux (3C, DAC) et les administrateurs régionaux peuvent soumettre "
+    "un import à la validation (--publish). Relancez l'import sans --publish : les offres seront "
+    "enregistrées en brouillon."
 )
 
 
@@ -67,8 +72,10 @@ Progress = Callable[[int, int], None]
 
 
 def may_publish(user: Any) -> bool:
-    """The regional administrator's right: the permission, or a superuser."""
-    return bool(user is not None and user.is_active and user.has_perm(PUBLISH_PERMISSION))
+    """Who may submit an import for review (`--publish`, kept as the option's name): the
+    territorial coordinators and the regional administrators. Nobody publishes directly."""
+    actor = actor_for(user)
+    return actor.is_coordinator or actor.is_regional_admin
 
 
 def run_import(
@@ -85,9 +92,9 @@ def run_import(
     if publish and not may_publish(user):
         raise ImportRefused(PUBLISH_REFUSED)
     started = timezone.now()
-    report = Importer(dry_run=dry_run, publish=publish, progress=progress, progress_every=progress_every).run(
-        file_name, data
-    )
+    report = Importer(
+        dry_run=dry_run, publish=publish, progress=progress, progress_every=progress_every, user=user
+    ).run(file_name, data)
     c = report.counts
     if report.errors:
         outcome = ImportRun.Outcome.REJECTED
@@ -119,9 +126,16 @@ def run_import(
 
 class Importer:
     def __init__(
-        self, *, dry_run: bool, publish: bool, progress: Progress | None = None, progress_every: int = 100
+        self,
+        *,
+        dry_run: bool,
+        publish: bool,
+        progress: Progress | None = None,
+        progress_every: int = 100,
+        user: Any = None,
     ) -> None:
         self.dry_run, self.publish = dry_run, publish
+        self.actor = actor_for(user)
         self.progress, self.progress_every = progress, max(progress_every, 1)
         self.categories = {c.code: c for c in Category.objects.all()}
         self.subcategories = {s.code: s for s in SubCategory.objects.select_related("category")}
@@ -269,7 +283,6 @@ class Importer:
         changed = self._assign(structure, values)
         if existing is not None and values.get("siret") and not structure.siren.startswith(values["siret"][:9]):
             structure.siren = values["siret"][:9]
-        self._set_status(structure, created=existing is None, changed=changed)
         if not self._validate(row.line, structure, STRUCTURE):
             return None
         structure.save()
@@ -290,25 +303,69 @@ class Importer:
                     break
         offer = existing or Offer(structure=structure)
         changed = self._assign(offer, values)
-        try:
-            offer.clean_subcategories(first.subcategories)
-        except ValidationError as error:
-            self._report_validation(first.line, error, OFFER)
-            return
         offer_places = [self._place(structure, row, places) for row in group]
         if any(place is None for place in offer_places):
+            return
+        try:
+            validate_offer(offer, subcategories=first.subcategories, places=[p for p in offer_places if p])
+        except ValidationError as error:
+            self._report_validation(first.line, error, OFFER)
             return
         chosen_places = {place.pk for place in offer_places if place is not None}
         if existing is not None:
             changed = changed or {s.pk for s in existing.subcategories.all()} != {s.pk for s in first.subcategories}
             changed = changed or {p.pk for p in existing.places.all()} != chosen_places
-        self._set_status(offer, created=existing is None, changed=changed)
         if not self._validate(first.line, offer, OFFER):
             return
-        offer.save()
-        offer.subcategories.set(first.subcategories)
-        offer.places.set([place for place in offer_places if place is not None])
+        chosen = [place for place in offer_places if place is not None]
+        target = offer
+        if existing is not None and changed and existing.status == PublicationStatus.PUBLISHED:
+            # The published version stays visible; the changes are reviewed on a revision.
+            revision = self._revise(first.line, offer, first.subcategories, chosen)
+            if revision is None:
+                return
+            target = revision
+        else:
+            offer.save()
+            offer.subcategories.set(first.subcategories)
+            offer.places.set(chosen)
+        if self.publish and (existing is None or changed):
+            self._submit(first.line, target)
         self.report.record(first.line, "offers", offer.title, created=existing is None, changed=changed)
+
+    def _revise(self, line: int, edited: Offer, subcategories: list[SubCategory], places: list[Place]) -> Offer | None:
+        """The revision of published `edited` (its new values are in memory, not saved)."""
+        try:
+            revision = open_revision(edited) or start_revision(Offer.objects.get(pk=edited.pk), self.actor)
+        except TransitionError as error:
+            self.report.error(line, f"offre « {edited.title} » publiée : {error}")
+            return None
+        if revision.status not in EDITABLE:
+            self.report.error(line, f"offre « {edited.title} » : des modifications sont déjà en cours de validation.")
+            return None
+        for name in copied_fields():
+            setattr(revision, name, getattr(edited, name))
+        revision.save()
+        revision.subcategories.set(subcategories)
+        revision.places.set(places)
+        return revision
+
+    def _submit(self, line: int, offer: Offer) -> None:
+        """Submit at the importer's level: regional review for the region, else territorial."""
+        if offer.status not in EDITABLE:
+            return
+        action = Action.SUBMIT_REGIONAL if self.actor.acts_at(Level.REGIONAL, offer.structure) else Action.SUBMIT
+        if action == Action.SUBMIT and not self.actor.acts_at(Level.TERRITORIAL, offer.structure):
+            self.report.error(
+                line,
+                f"offre « {offer.title} » : vous n'êtes ni coordinateur du territoire de « {offer.structure.name} » "
+                "ni administrateur de sa région ; importez sans soumettre à la validation.",
+            )
+            return
+        try:
+            transition(offer, action, self.actor)
+        except TransitionError as error:
+            self.report.error(line, f"offre « {offer.title} » : {error}")
 
     def _place(
         self, structure: Structure, row: ParsedRow, places: dict[tuple[str, tuple[str, str]], Place]
@@ -349,14 +406,6 @@ class Importer:
         if instance.pk is not None and getattr(instance, "commune_id", None) != commune_before:
             instance.lat = instance.lng = None  # type: ignore[attr-defined]  # recomputed from the new commune
         return changed or instance.pk is None
-
-    def _set_status(self, instance: Structure | Offer, *, created: bool, changed: bool) -> None:
-        if self.publish:
-            if instance.status != PublicationStatus.PUBLISHED:
-                instance.status = PublicationStatus.PUBLISHED
-                instance.published_at = self.now
-        elif created or changed:
-            instance.status = PublicationStatus.DRAFT
 
     def _validate(self, line: int, instance: models.Model, target: str) -> bool:
         try:

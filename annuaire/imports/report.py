@@ -77,8 +77,8 @@ class Report:
             return f"Import refusé : {len(self.errors)} erreur(s). Rien n'a été enregistré."
         if self.dry_run:
             return f"Simulation sans erreur ({verb}) : {figures}. Rien n'a été enregistré."
-        status = "publiées" if self.publish else "en brouillon, à valider avant publication"
-        return f"Import réussi : {figures}. Données créées ou modifiées {status}."
+        status = "soumises à la validation" if self.publish else "en brouillon (à soumettre à la validation)"
+        return f"Import réussi : {figures}. Offres créées ou modifiées {status}."
 
     def text(self) -> str:
         lines = [f"Fichier « {self.file_name} » (SHA-256 {self.sha256}) : {self.row_count} ligne(s) lue(s)."]

@@ -133,8 +133,8 @@ COLUMNS: list[ImportColumn] = [
         OFFER,
         "practitioner_qualification",
         "text",
-        "Qualification du praticien (obligatoire pour une pratique non conventionnelle en établissement).",
-        "",
+        "Qualification du praticien (diplôme, certification) : obligatoire pour une pratique non conventionnelle.",
+        "Sophrologue certifiée (RNCP)",
     ),
     _c("lieu_nom", PLACE, "name", "text", "Nom du lieu (vide : l'adresse de la structure).", ""),
     _c("lieu_adresse", PLACE, "address_line", "text", "Adresse du lieu.", ""),
@@ -217,6 +217,7 @@ def example_rows() -> list[list[str]]:
         "lieu_adresse": "Rue de Kerfeunteun",
         "lieu_code_postal": "29000",
         "lieu_commune": "Quimper",
+        "qualification_praticien": "",
     }
     for name, value in values.items():
         second[header().index(name)] = value

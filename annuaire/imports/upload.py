@@ -27,9 +27,9 @@ ADD_PERMISSION = "imports.add_importrun"
 SESSION_KEY = "imports.pending_upload"
 
 PUBLISH_REFUSED = (
-    "La publication directe est réservée aux administrateurs régionaux (permission « Peut publier "
-    "directement les données d'un import »). Déposez le fichier sans cocher « Publier directement » : "
-    "les données seront enregistrées en brouillon, à valider avant publication. Rien n'a été enregistré."
+    "Seuls les coordinateurs territoriaux (3C, DAC) et les administrateurs régionaux peuvent soumettre un "
+    "import à la validation. Déposez le fichier sans cocher « Soumettre à la validation » : les offres "
+    "seront enregistrées en brouillon. Rien n'a été enregistré."
 )
 PENDING_MISSING = (
     "Le fichier à importer n'est plus disponible (session expirée, import déjà confirmé ou autre fichier "
@@ -69,11 +69,12 @@ class UploadForm(forms.Form):
         ),
     )
     publish = forms.BooleanField(
-        label="Publier directement",
+        label="Soumettre à la validation",
         required=False,
         help_text=(
-            "Les structures et offres du fichier seront visibles du public dès l'import, sans validation. "
-            "Sinon elles sont enregistrées en brouillon."
+            "Les offres créées ou modifiées partent en validation : territoriale si vous êtes coordinateur "
+            "3C ou DAC, régionale si vous êtes administrateur régional. Sinon elles restent en brouillon. "
+            "Rien n'est publié sans validation."
         ),
     )
 

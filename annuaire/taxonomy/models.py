@@ -73,6 +73,12 @@ class SubCategory(models.Model):
     professions = models.ManyToManyField(
         Profession, blank=True, related_name="subcategories", verbose_name="professions habilitées"
     )
+    funded_by_parcours_global = models.BooleanField(
+        "financé par le parcours de soins global",
+        default=False,
+        help_text="Bilans et consultations que finance le parcours de soins global après cancer "
+        "(activité physique adaptée, diététique, psychologie).",
+    )
     order = models.PositiveSmallIntegerField("ordre d'affichage", default=0)
     is_active = models.BooleanField("active", default=True)
 

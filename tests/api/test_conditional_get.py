@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from annuaire.directory.models import Offer
+from annuaire.directory import publication
 from tests.directory.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +39,7 @@ def test_it_changes_the_list_etag_when_an_offer_leaves_the_results() -> None:
     OfferFactory(title="A")
     leaving = OfferFactory(title="B")
     etag = Client().get("/api/v1/offres")["ETag"]
-    Offer.objects.filter(pk=leaving.pk).update(status="retiree")
+    publication.transition(leaving, publication.Action.DELIST, publication.SYSTEM, "Données non confirmées.")
     assert Client().get("/api/v1/offres", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 

@@ -7,11 +7,29 @@ import factory
 from annuaire.core.identifiers import siren_with_key, siret_with_key
 from annuaire.directory.enums import Audience, Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.publication.seeding import place_in_status
 from tests.geo.factories import RENNES, commune
 from tests.taxonomy.factories import subcategory
 
+FACTORY_LABEL = "Données de test"
 
-class StructureFactory(factory.django.DjangoModelFactory):
+
+class StatusThroughPublication:
+    """`status=` is not written by the factory: the row is created in draft, then put in
+    that status by the publication module (journal included)."""
+
+    @classmethod
+    def _create(cls, model_class: Any, *args: Any, **kwargs: Any) -> Any:
+        status = kwargs.pop("status", PublicationStatus.PUBLISHED)
+        row = super()._create(model_class, *args, **kwargs)  # type: ignore[misc]
+        if status != PublicationStatus.DRAFT:
+            place_in_status(row, status, by=FACTORY_LABEL)
+        return row
+
+
+class StructureFactory(StatusThroughPublication, factory.django.DjangoModelFactory):
+    """A published structure (pass `status=` for another one)."""
+
     class Meta:
         model = Structure
 
@@ -39,7 +57,7 @@ class PlaceFactory(factory.django.DjangoModelFactory):
     address_line = "1 place de la Mairie"
 
 
-class OfferFactory(factory.django.DjangoModelFactory):
+class OfferFactory(StatusThroughPublication, factory.django.DjangoModelFactory):
     """An offer with one place; pass `subcategory_codes=[...]` and `commune=` to shape it."""
 
     class Meta:

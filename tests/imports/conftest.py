@@ -28,6 +28,7 @@ def row(**values: str) -> dict[str, str]:
         "offre_intitule": "Séances de sophrologie",
         "categorie": "bien-etre-image-de-soi",
         "sous_categories": "sophrologie",
+        "qualification_praticien": "Sophrologue certifiée (RNCP)",
         "publics": "patients;proches",
         "cout": "gratuit",
     }

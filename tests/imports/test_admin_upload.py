@@ -11,8 +11,11 @@ from django.contrib.auth.models import Permission, User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from annuaire.accounts.models import Role
+from annuaire.accounts.roles import grant_regional_admin
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.geo.models import Region
 from annuaire.imports.models import ImportRun
 from annuaire.imports.upload import MAX_UPLOAD_BYTES, SESSION_KEY
 from tests.imports.conftest import csv_bytes, row
@@ -37,7 +40,9 @@ def coordinator(db: Any) -> User:
 
 @pytest.fixture
 def regional_admin(db: Any) -> User:
-    return staff("admin-regional", "add_importrun", "view_importrun", "publish_import")
+    user = staff("admin-regional", "add_importrun", "view_importrun")
+    grant_regional_admin(user, Region.objects.get(code="53"))
+    return user
 
 
 def logged_in(user: User) -> Client:
@@ -146,36 +151,39 @@ def test_it_imports_an_xlsx_file_too(coordinator: User) -> None:
     assert Offer.objects.count() == 2
 
 
-def test_it_offers_direct_publication_only_to_regional_administrators(coordinator: User, regional_admin: User) -> None:
+def test_it_offers_submission_only_to_coordinators_and_administrators(coordinator: User, regional_admin: User) -> None:
     assert 'name="publish"' not in logged_in(coordinator).get(URL).content.decode()
     page = logged_in(regional_admin).get(URL).content.decode()
-    assert 'name="publish"' in page and "Publier directement" in page
+    assert 'name="publish"' in page and "Soumettre à la validation" in page
 
 
-def test_it_refuses_a_forged_publication_request_without_writing_anything(coordinator: User) -> None:
+def test_it_refuses_a_forged_submission_request_without_writing_anything(coordinator: User) -> None:
     response = upload(logged_in(coordinator), csv_bytes([row()]), publish="on")
     assert response.status_code == 200
-    assert "La publication directe est réservée aux administrateurs régionaux" in text(response)
+    assert "Seuls les coordinateurs territoriaux" in text(response)
     assert not confirm_button(response)
     assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
 
 
-def test_it_publishes_directly_for_a_regional_administrator(regional_admin: User) -> None:
+def test_an_import_by_a_regional_administrator_lands_in_regional_review_never_published(
+    regional_admin: User,
+) -> None:
     client = logged_in(regional_admin)
     content = csv_bytes([row()])
-    assert "publie directement" in text(upload(client, content, publish="on"))
+    assert "soumet les offres à la validation" in text(upload(client, content, publish="on"))
     confirm(client, hashlib.sha256(content).hexdigest())
-    assert Offer.objects.get().is_published
+    offer = Offer.objects.get()
+    assert offer.status == PublicationStatus.REGIONAL_REVIEW and not offer.is_published
     assert ImportRun.objects.get(dry_run=False).publish
 
 
-def test_it_refuses_publication_at_confirmation_if_the_permission_was_withdrawn(regional_admin: User) -> None:
+def test_it_refuses_submission_at_confirmation_if_the_role_was_withdrawn(regional_admin: User) -> None:
     client = logged_in(regional_admin)
     content = csv_bytes([row()])
     upload(client, content, publish="on")
-    regional_admin.user_permissions.remove(Permission.objects.get(codename="publish_import"))
+    Role.objects.filter(user=regional_admin).delete()
     response = confirm(client, hashlib.sha256(content).hexdigest())
-    assert "La publication directe est réservée aux administrateurs régionaux" in text(response)
+    assert "Seuls les coordinateurs territoriaux" in text(response)
     assert written() == (0, 0, 0) and ImportRun.objects.filter(dry_run=False).count() == 0
 
 

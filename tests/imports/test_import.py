@@ -9,11 +9,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
+from annuaire.accounts.models import RoleKind
 from annuaire.core.identifiers import finess_with_key
 from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.imports.models import ImportRun
 from annuaire.imports.template import REQUIRED_COLUMNS, header
+from tests.accounts.factories import coordinator, regional_admin, walk_to_publication
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES
 from tests.imports.conftest import SIRET_LIGUE, SIRET_MSP, csv_bytes, row
@@ -151,12 +153,31 @@ def test_an_unchanged_published_offer_stays_published_after_a_reimport(
 ) -> None:
     path = write_file(csv_bytes([row()]))
     run(path, importer_user)
-    Structure.objects.update(status=PublicationStatus.PUBLISHED)
-    Offer.objects.update(status=PublicationStatus.PUBLISHED)
+    walk_to_publication(Offer.objects.get())
     run(path, importer_user)
     assert Offer.objects.get().status == PublicationStatus.PUBLISHED
-    run(write_file(csv_bytes([row(horaires="Lundi")])), importer_user)
-    assert Offer.objects.get().status == PublicationStatus.DRAFT  # a change must be vetted again
+
+
+def test_a_changed_published_offer_stays_visible_while_its_changes_are_reviewed(write_file: WriteFile) -> None:
+    dac = coordinator(RoleKind.COORDINATOR_DAC, departements="29")
+    run(write_file(csv_bytes([row()])), dac)
+    published = walk_to_publication(Offer.objects.get())
+    run(write_file(csv_bytes([row(offre_description="Des séances en petit groupe, le mardi.")])), dac, publish=True)
+    published.refresh_from_db()
+    assert published.status == PublicationStatus.PUBLISHED and published.description == ""
+    revision = Offer.objects.get(revision_of=published)
+    assert revision.description == "Des séances en petit groupe, le mardi."
+    assert revision.status == PublicationStatus.TERRITORIAL_REVIEW
+
+
+def test_a_published_offer_is_changed_by_import_only_by_someone_with_a_role_on_it(
+    importer_user: User, write_file: WriteFile
+) -> None:
+    run(write_file(csv_bytes([row()])), importer_user)
+    walk_to_publication(Offer.objects.get())
+    journal = refused(write_file(csv_bytes([row(offre_description="Autre texte")])), importer_user)
+    assert "rôle ou le territoire" in journal.report_text
+    assert Offer.objects.get().description == ""
 
 
 # --- malformed files: a clear French message, nothing written ---------------------------------
@@ -309,25 +330,47 @@ def test_an_xlsx_file_is_imported_restoring_codes_stored_as_numbers(importer_use
     assert offer.appointment_delay_days == 15
 
 
-def test_publish_is_refused_without_the_permission(importer_user: User, write_file: WriteFile) -> None:
-    with pytest.raises(CommandError, match="réservée aux administrateurs régionaux"):
+def test_submitting_is_refused_to_people_without_a_coordination_role(
+    importer_user: User, write_file: WriteFile
+) -> None:
+    with pytest.raises(CommandError, match="Seuls les coordinateurs territoriaux"):
         run(write_file(csv_bytes([row()])), importer_user, publish=True)
     assert Offer.objects.count() == 0
 
 
-def test_publish_with_the_permission_publishes_structures_and_offers(
-    admin_user_with_publish: User, write_file: WriteFile
-) -> None:
-    run(write_file(csv_bytes([row()])), admin_user_with_publish, publish=True)
+def test_an_import_by_a_territorial_coordinator_lands_in_territorial_review(write_file: WriteFile) -> None:
+    run(write_file(csv_bytes([row()])), coordinator(RoleKind.COORDINATOR_DAC, departements="29"), publish=True)
     offer = Offer.objects.get()
-    assert offer.is_published and offer.published_at is not None
+    assert offer.status == PublicationStatus.TERRITORIAL_REVIEW and not offer.is_published
     assert ImportRun.objects.get().publish
 
 
-def test_a_superuser_may_publish(write_file: WriteFile) -> None:
+def test_an_import_by_a_regional_administrator_lands_in_regional_review(write_file: WriteFile) -> None:
+    run(write_file(csv_bytes([row()])), regional_admin("53"), publish=True)
+    assert Offer.objects.get().status == PublicationStatus.REGIONAL_REVIEW
+
+
+def test_nobody_publishes_directly_by_import_not_even_a_superuser(write_file: WriteFile) -> None:
     User.objects.create_superuser("super", password="x")
-    run(write_file(csv_bytes([row()])), User.objects.get(username="super"), publish=True)
-    assert Offer.objects.published().count() == 1
+    with pytest.raises(CommandError):
+        run(write_file(csv_bytes([row()])), User.objects.get(username="super"), publish=True)
+    assert Offer.objects.published().count() == 0
+
+
+def test_a_coordinator_cannot_submit_offers_outside_their_territory(write_file: WriteFile) -> None:
+    morbihan = coordinator(RoleKind.COORDINATOR_DAC, departements="56")
+    journal = refused(write_file(csv_bytes([row()])), morbihan, publish=True)
+    assert "ni coordinateur du territoire" in journal.report_text
+    assert Offer.objects.count() == 0
+
+
+def test_the_import_refuses_reflexology_at_an_ordinary_association(importer_user: User, write_file: WriteFile) -> None:
+    association = row(
+        structure_type="association", structure_nom="Association Bien-être", sous_categories="reflexologie"
+    )
+    journal = refused(write_file(csv_bytes([association])), importer_user)
+    assert "association reconnue" in journal.report_text
+    assert Offer.objects.count() == 0
 
 
 def test_an_unknown_user_is_refused(write_file: WriteFile) -> None:

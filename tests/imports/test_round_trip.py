@@ -45,6 +45,7 @@ def published_directory() -> None:
         structure=ligue,
         title="Sophrologie et relaxation",
         subcategory_codes=["sophrologie", "relaxation"],
+        practitioner_qualification="Sophrologue certifiée (RNCP)",
         audiences=[Audience.PATIENTS, Audience.RELATIVES],
         age_groups=[AgeGroup.ADULTS, AgeGroup.ELDERLY],
         care_settings=[CareSetting.TOWN],
@@ -80,8 +81,8 @@ def published_directory() -> None:
     )
     OfferFactory(
         structure=ligue,
-        title="Groupe de parole",
-        subcategory_codes=["groupe-parole-patients"],
+        title="Consultations de psychologue",
+        subcategory_codes=["consultation-psychologue"],
         parcours_global=True,
         access=[Access.NOT_FOLLOWED_HERE],
     )
@@ -99,7 +100,7 @@ def published_directory() -> None:
         title="Hypnose en oncologie",
         subcategory_codes=["hypnose"],
         practitioner_qualification="Médecin, DIU d'hypnose médicale",
-        cost=Cost.COVERED,
+        cost=Cost.FREE,
         access=[Access.FOLLOWED_HERE],
         commune=commune(SAINT_BRIEUC),
     )

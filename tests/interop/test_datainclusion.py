@@ -27,7 +27,7 @@ def get(client: Client, url: str, **params: Any) -> dict[str, Any]:
 
 def test_it_exports_published_structures_only_each_valid_against_the_schema(client: Client) -> None:
     visible = StructureFactory(name="Ligue contre le cancer 29", siret="")
-    StructureFactory(name="En attente", status=PublicationStatus.REGIONAL_REVIEW)
+    StructureFactory(name="En attente", status=PublicationStatus.DRAFT)
     StructureFactory(name="Retirée", status=PublicationStatus.DELISTED)
 
     body = get(client, STRUCTURES)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
@@ -34,6 +33,10 @@ if TYPE_CHECKING:
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
+    def originals(self) -> OfferQuerySet:
+        """Offers themselves, without the working copies of their pending revisions."""
+        return self.filter(revision_of__isnull=True)
+
     def published(self) -> OfferQuerySet:
         """Visible to the public: the offer and its structure are both published."""
         return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
@@ -98,6 +101,12 @@ class Offer(models.Model):
         "délai habituel de rendez-vous (jours)", null=True, blank=True
     )
     schedule = models.CharField("jours et horaires", max_length=255, blank=True)
+    opening_hours = models.CharField(
+        "horaires d'ouverture (format OpenStreetMap)",
+        max_length=255,
+        blank=True,
+        help_text="Ex. « Mo-Fr 09:00-12:00,14:00-17:00 » ; voir annuaire.core.opening_hours.",
+    )
     contact_phone = models.CharField("téléphone pour prendre rendez-vous", max_length=30, blank=True)
     contact_email = models.EmailField("e-mail de contact", blank=True)
     practitioner_qualification = models.CharField(
@@ -111,8 +120,19 @@ class Offer(models.Model):
     status = models.CharField(
         "statut de publication", max_length=30, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
     )
+    status_changed_at = models.DateTimeField("statut modifié le", null=True, blank=True, editable=False)
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
     last_verified_at = models.DateField("dernière vérification", null=True, blank=True)
+    revision_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="revisions",
+        verbose_name="révision de",
+        help_text="Copie de travail d'une offre publiée : ses changements passent en validation "
+        "pendant que la version publiée reste visible (docs/adr/0010).",
+    )
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
@@ -123,6 +143,13 @@ class Offer(models.Model):
         verbose_name = "offre"
         ordering = ["title"]
         indexes = [models.Index(fields=["status", "category"]), models.Index(fields=["title"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision_of"],
+                condition=models.Q(revision_of__isnull=False),
+                name="one_open_revision_per_offer",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -144,38 +171,15 @@ class Offer(models.Model):
         return normalize(" ".join(parts))
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        """Field rules model forms check before the links exist; the whole offer is checked
+        by `annuaire.directory.validation.validate_offer`."""
+        from annuaire.directory.validation import cost_errors
+
+        errors = cost_errors(self)
         if looks_like_formula(self.title):
             errors["title"] = FORMULA_REFUSED
-        if self.cost == Cost.PARTLY_PAID and self.cost_amount is None:
-            errors["cost_amount"] = "Indiquez le montant restant à payer pour la personne."
-        if self.cost != Cost.PARTLY_PAID and self.cost_amount not in (None, Decimal(0)):
-            errors["cost_amount"] = "Un montant ne s'indique que s'il reste quelque chose à payer."
-        if self.parcours_global and self.cost == Cost.PARTLY_PAID:
-            errors["cost"] = "Le parcours de soins global après cancer est sans frais pour la personne."
         if errors:
             raise ValidationError(errors)
-
-    def clean_subcategories(self, subcategories: list[SubCategory]) -> None:
-        """Rules on the chosen sub-categories, checked by forms and imports before saving."""
-        if not subcategories:
-            raise ValidationError({"subcategories": "Choisissez au moins un soin proposé."})
-        foreign = [s.label for s in subcategories if s.category_id != self.category_id]
-        if foreign:
-            raise ValidationError(
-                {"subcategories": f"Ces soins n'appartiennent pas à la catégorie choisie : {', '.join(foreign)}."}
-            )
-        if any(s.is_non_conventional for s in subcategories) and not self.structure.may_offer_non_conventional_practice(
-            self.practitioner_qualification
-        ):
-            raise ValidationError(
-                {
-                    "practitioner_qualification": "Une pratique non conventionnelle ne peut être référencée que "
-                    "dans une association reconnue, une MSP, une CPTS, une structure retenue pour le parcours "
-                    "global, ou en établissement de santé par un professionnel de santé diplômé "
-                    "(indiquez sa qualification)."
-                }
-            )
 
     @property
     def is_published(self) -> bool:

@@ -71,6 +71,7 @@ class Structure(AddressMixin, PublicContactMixin, models.Model):
     status = models.CharField(
         "statut de publication", max_length=30, choices=PublicationStatus.choices, default=PublicationStatus.DRAFT
     )
+    status_changed_at = models.DateTimeField("statut modifié le", null=True, blank=True, editable=False)
     published_at = models.DateTimeField("publiée le", null=True, blank=True)
     last_verified_at = models.DateField("dernière vérification des données", null=True, blank=True)
     created_at = models.DateTimeField("créée le", auto_now_add=True)

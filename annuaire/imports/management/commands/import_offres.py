@@ -20,7 +20,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publie directement les données (réservé aux administrateurs régionaux).",
+            help="Soumet les offres créées ou modifiées à la validation : territoriale pour un coordinateur "
+            "3C/DAC, régionale pour un administrateur régional (rien n'est publié sans validation).",
         )
         parser.add_argument(
             "--progress-every", type=int, default=100, help="Afficher l'avancement toutes les N lignes."

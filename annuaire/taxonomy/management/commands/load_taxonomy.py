@@ -65,6 +65,7 @@ class Command(BaseCommand):
                         "label": sub_data["label"],
                         "description": sub_data.get("description", ""),
                         "kind": sub_data["kind"],
+                        "funded_by_parcours_global": sub_data.get("funded_by_parcours_global", False),
                         "order": order,
                     },
                 )

@@ -1,0 +1,181 @@
+"""Status transitions of offers and structures: the only code that writes a status.
+
+Each transition checks the table (rules.py), the actor's level and territory, the comment,
+the offer's validity, then moves the status with a conditional UPDATE on the expected
+status: when two coordinators approve the same offer at once, one wins and the other gets
+`TransitionConflict`; nothing is lost or doubled. The journal row is written in the same
+transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from annuaire.directory.enums import PublicationStatus
+from annuaire.directory.models import Offer, PublicationEvent, Structure
+from annuaire.directory.publication.actors import Actor
+from annuaire.directory.publication.rules import (
+    NOT_YET_PUBLISHED,
+    OFFER,
+    STRUCTURE,
+    Action,
+    Level,
+    Transition,
+    find_transition,
+    transitions_from,
+)
+from annuaire.directory.validation import validate_offer
+
+Target = Offer | Structure
+
+# Actions after which an offer must satisfy every rule.
+_VALIDATED_ACTIONS = {Action.SUBMIT, Action.SUBMIT_REGIONAL, Action.APPROVE_TERRITORIAL, Action.APPROVE_REGIONAL}
+
+
+class TransitionError(Exception):
+    """A transition refused; `str(error)` is a French message for people."""
+
+
+class TransitionNotAllowed(TransitionError):
+    pass
+
+
+class TransitionConflict(TransitionError):
+    """Someone else changed the status first (e.g. two coordinators approving at once)."""
+
+
+class InvalidOffer(TransitionError):
+    def __init__(self, error: ValidationError) -> None:
+        self.error = error
+        super().__init__("L'offre ne respecte pas les règles de l'annuaire : " + " ".join(error.messages))
+
+
+def kind_of(target: Target) -> str:
+    return OFFER if isinstance(target, Offer) else STRUCTURE
+
+
+def structure_of(target: Target) -> Structure:
+    return target.structure if isinstance(target, Offer) else target
+
+
+def allowed_actions(target: Target, actor: Actor) -> list[Transition]:
+    """The transitions `actor` may make on `target` now (for buttons; each is re-checked)."""
+    structure = structure_of(target)
+    return [
+        t
+        for t in transitions_from(kind_of(target), target.status)
+        if t.action != Action.PUBLISH_WITH_FIRST_OFFER and any(actor.acts_at(level, structure) for level in t.levels)
+    ]
+
+
+def transition(target: Target, action: Action, actor: Actor, comment: str = "") -> PublicationEvent:
+    """Move `target` by `action`, or raise a `TransitionError` and change nothing."""
+    kind = kind_of(target)
+    rule = find_transition(kind, action, target.status)
+    noun = "cette offre" if kind == OFFER else "cette structure"
+    if rule is None or action == Action.PUBLISH_WITH_FIRST_OFFER:
+        raise TransitionNotAllowed(
+            f"Action impossible sur {noun} dans son état actuel ({_status_label(target.status)})."
+        )
+    structure = structure_of(target)
+    if not any(actor.acts_at(level, structure) for level in rule.levels):
+        raise TransitionNotAllowed(f"Vous n'avez pas le rôle ou le territoire pour faire cette action sur {noun}.")
+    comment = (comment or "").strip()
+    if rule.comment_required and not comment:
+        raise TransitionNotAllowed("Écrivez un commentaire : il explique la décision à la structure.")
+    if isinstance(target, Offer) and action in _VALIDATED_ACTIONS:
+        try:
+            validate_offer(target)
+        except ValidationError as error:
+            raise InvalidOffer(error) from error
+    with transaction.atomic():
+        event = _move(target, rule, actor, comment)
+        if isinstance(target, Offer) and action == Action.APPROVE_REGIONAL:
+            from annuaire.directory.publication.revisions import apply_revision
+
+            if target.revision_of_id is not None:
+                apply_revision(target)
+            _publish_structure_with_first_offer(structure, actor)
+    return event
+
+
+@dataclass
+class BulkOutcome:
+    done: list[Target] = field(default_factory=list)
+    refused: list[tuple[Target, str]] = field(default_factory=list)
+
+
+def bulk_transition(targets: Iterable[Target], action: Action, actor: Actor, comment: str = "") -> BulkOutcome:
+    """The same action on many offers (e.g. approve an import): each one on its own, so
+    that one refusal does not block the others; the outcome says which were refused and why."""
+    outcome = BulkOutcome()
+    for target in targets:
+        try:
+            transition(target, action, actor, comment)
+        except TransitionError as error:
+            outcome.refused.append((target, str(error)))
+        else:
+            outcome.done.append(target)
+    return outcome
+
+
+def _move(target: Target, rule: Transition, actor: Actor, comment: str) -> PublicationEvent:
+    now = timezone.now()
+    source = target.status
+    changes: dict[str, Any] = {"status": rule.target, "status_changed_at": now}
+    if rule.target == PublicationStatus.PUBLISHED:
+        if rule.action != Action.REINSTATE or target.published_at is None:
+            changes["published_at"] = now
+        changes["last_verified_at"] = timezone.localdate(now)
+    model = type(target)
+    updated = model.objects.filter(pk=target.pk, status=source).update(**changes)  # type: ignore[attr-defined]
+    if updated != 1:
+        current = model.objects.filter(pk=target.pk).values_list("status", flat=True).first()  # type: ignore[attr-defined]
+        raise TransitionConflict(
+            "Quelqu'un a traité cette fiche entre-temps (elle est maintenant : "
+            f"{_status_label(current or '')}). Rechargez la page pour voir son état."
+        )
+    for name, value in changes.items():
+        setattr(target, name, value)
+    return _record(target, rule.action, source, rule.target, actor, comment, now)
+
+
+def _record(
+    target: Target, action: Action, source: str, destination: str, actor: Actor, comment: str, at: datetime
+) -> PublicationEvent:
+    offer = target if isinstance(target, Offer) else None
+    return PublicationEvent.objects.create(
+        offer=offer,
+        structure=structure_of(target),
+        action=action,
+        from_status=source,
+        to_status=destination,
+        actor=actor.user,
+        actor_label=actor.label,
+        comment=comment,
+        at=at,
+    )
+
+
+def _publish_structure_with_first_offer(structure: Structure, actor: Actor) -> None:
+    """A structure (accepted) becomes public with the regional approval of its first offer."""
+    structure.refresh_from_db(fields=["status", "published_at"])
+    if structure.status not in NOT_YET_PUBLISHED:
+        return
+    rule = find_transition(STRUCTURE, Action.PUBLISH_WITH_FIRST_OFFER, structure.status)
+    assert rule is not None and actor.acts_at(Level.REGIONAL, structure)
+    _move(structure, rule, actor, "")
+
+
+def _status_label(status: str) -> str:
+    try:
+        return str(PublicationStatus(status).label)
+    except ValueError:
+        return status or "inconnu"
