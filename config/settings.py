@@ -181,6 +181,8 @@ DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "53")
 # Empty: the map draws the départements outlines only (works offline).
 MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Where visitors write to the network (accessibility statement); empty: no address shown.
+CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "")
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("structures/<int:pk>-<slug:slug>/", pages.structure_detail, name="structure"),
     path("soins-de-support/", pages.about_sos, name="about_sos"),
     path("a-propos/", pages.about_directory, name="about_directory"),
+    path("accessibilite/", pages.accessibility, name="accessibility"),
     path("fiche-orientation/", orientation.orientation_sheet, name="orientation_sheet"),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -85,3 +86,9 @@ def about_sos(request: HttpRequest) -> HttpResponse:
 
 def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (RGAA format)."""
+    context = {"site_url": settings.SITE_URL, "contact_email": settings.CONTACT_EMAIL}
+    return render(request, "www/accessibility.html", context)
