@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
+    "annuaire.needs",
     "annuaire.www",
     "annuaire.api",
     "annuaire.opendata",
@@ -279,7 +280,8 @@ else:
 # following `next` links, tighter on the forms that write. "" disables one rule.
 RATELIMIT_ENABLE = envbool("RATELIMIT_ENABLE", "true")
 RATELIMIT_READ_API = os.environ.get("RATELIMIT_READ_API", "600/m")
-RATELIMIT_PAGES = os.environ.get("RATELIMIT_PAGES", "300/m")
+# Pages: one hospital's staff may share one address (NAT), hence as generous as the API.
+RATELIMIT_PAGES = os.environ.get("RATELIMIT_PAGES", "600/m")
 RATELIMIT_POST_FORMS = os.environ.get("RATELIMIT_POST_FORMS", "30/m")
 # Reverse proxies in front of the application that append to X-Forwarded-For (0: none,
 # the client is REMOTE_ADDR; 1: one nginx or load balancer).

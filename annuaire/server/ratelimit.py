@@ -28,8 +28,10 @@ READ_API = Rule("lecture-api", "RATELIMIT_READ_API")
 PAGES = Rule("pages", "RATELIMIT_PAGES")
 POST_FORMS = Rule("formulaires", "RATELIMIT_POST_FORMS")
 
-# The HTML search and the commune suggestions: the public form endpoints read with GET.
+# The public form endpoints read with GET: the search, the commune suggestions, the needs
+# questionnaire's results.
 _PAGE_PATHS = ("/", "/communes/suggestions/")
+_PAGE_PREFIXES = ("/mes-besoins/",)
 
 
 def rule_for(request: HttpRequest) -> Rule | None:
@@ -37,7 +39,7 @@ def rule_for(request: HttpRequest) -> Rule | None:
         return POST_FORMS
     if request.path.startswith(("/api/", "/fhir/")):
         return READ_API
-    if request.path in _PAGE_PATHS:
+    if request.path in _PAGE_PATHS or request.path.startswith(_PAGE_PREFIXES):
         return PAGES
     return None
 

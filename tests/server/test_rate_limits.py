@@ -66,8 +66,14 @@ def test_information_pages_and_static_files_are_not_counted(client: Client, limi
     assert statuses == {200}
 
 
+def test_the_needs_questionnaire_is_a_limited_form_endpoint(client: Client, limits: Any) -> None:
+    address = next(_addresses)
+    statuses = [client.get(reverse("www:needs"), REMOTE_ADDR=address).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
 def test_the_default_rates_let_a_harvester_follow_next_links(settings: Any) -> None:
-    assert settings.RATELIMIT_READ_API == "600/m"
+    assert settings.RATELIMIT_READ_API == settings.RATELIMIT_PAGES == "600/m"
     assert settings.RATELIMIT_POST_FORMS == "30/m"
 
 

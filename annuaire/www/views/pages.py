@@ -92,3 +92,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement (RGAA format)."""
     context = {"site_url": settings.SITE_URL, "contact_email": settings.CONTACT_EMAIL}
     return render(request, "www/accessibility.html", context)
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "www/privacy.html")
