@@ -31,3 +31,10 @@ def search_words(query: str) -> list[str]:
     """The distinct normalised words of a free-text query (the first MAX_SEARCH_WORDS),
     each to be found in the text."""
     return list(dict.fromkeys(w for w in normalize(query).split(" ") if w))[:MAX_SEARCH_WORDS]
+
+
+def format_km(value: float) -> str:
+    """3.42 → "3,4"; 20.0 → "20" (French decimal comma)."""
+    if abs(value - round(value)) < 0.05:
+        return str(round(value))
+    return f"{value:.1f}".replace(".", ",")

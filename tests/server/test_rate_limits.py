@@ -74,7 +74,7 @@ def test_the_needs_questionnaire_is_a_limited_form_endpoint(client: Client, limi
 
 def test_the_default_rates_let_a_harvester_follow_next_links(settings: Any) -> None:
     assert settings.RATELIMIT_READ_API == settings.RATELIMIT_PAGES == "600/m"
-    assert settings.RATELIMIT_POST_FORMS == "30/m"
+    assert settings.RATELIMIT_POST_FORMS == "120/m"
 
 
 def test_behind_a_trusted_proxy_the_client_is_the_address_the_proxy_saw(client: Client, limits: Any) -> None:

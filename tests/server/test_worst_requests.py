@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from annuaire.core.forms import MAX_CODES
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase
 from annuaire.directory.models import Offer
-from annuaire.directory.search import MAX_CODES, MAX_RADIUS_KM
+from annuaire.directory.search import MAX_RADIUS_KM
 from annuaire.taxonomy.models import Category
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
@@ -32,12 +33,13 @@ def directory() -> Iterator[list[Offer]]:
     yield offers
 
 
-def every_filter(category: Category) -> dict[str, Any]:
+def every_filter(category: Category, commune: str = "Rennes") -> dict[str, Any]:
+    """`commune` as people type it (the web form) or as an INSEE code (the API)."""
     return {
         "q": LONG_TEXT,
         "categorie": category.code,
         "sous_categorie": [sub.code for sub in category.subcategories.all()],
-        "commune": "Rennes",
+        "commune": commune,
         "rayon": str(MAX_RADIUS_KM),
         "public": list(Audience.values),
         "age": list(AgeGroup.values),
@@ -64,7 +66,7 @@ WORST = [
         lambda o, c: ("/fiche-orientation/", {"offre": ",".join(str(n) for n in range(1, 1001))}),
         8,
     ),
-    ("API offers, every filter", lambda o, c: ("/api/v1/offres", {**every_filter(c), "taille": "100"}), 7),
+    ("API offers, every filter", lambda o, c: ("/api/v1/offres", {**every_filter(c, RENNES), "taille": "100"}), 7),
     ("API structures", lambda o, c: ("/api/v1/structures", {"taille": "100", "modifie_depuis": "2000-01-01"}), 4),
     ("API places", lambda o, c: ("/api/v1/lieux", {"taille": "100", "departement": "29"}), 4),
     ("API communes", lambda o, c: ("/api/v1/communes", {"q": "saint " * 16}), 2),
