@@ -71,8 +71,8 @@ WORST = [
     ("API places", lambda o, c: ("/api/v1/lieux", {"taille": "100", "departement": "29"}), 4),
     ("API communes", lambda o, c: ("/api/v1/communes", {"q": "saint " * 16}), 2),
     ("API taxonomy", lambda o, c: ("/api/v1/taxonomie", {}), 3),
-    ("data·inclusion structures", lambda o, c: ("/api/v1/data-inclusion/structures", {"taille": "1000"}), 6),
-    ("data·inclusion services", lambda o, c: ("/api/v1/data-inclusion/services", {"taille": "1000"}), 8),
+    ("data·inclusion structures", lambda o, c: ("/api/v1/data-inclusion/structures", {"taille": "250"}), 6),
+    ("data·inclusion services", lambda o, c: ("/api/v1/data-inclusion/services", {"taille": "250"}), 8),
     ("open data page", lambda o, c: ("/donnees-ouvertes/", {}), 0),
 ]
 
