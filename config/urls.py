@@ -27,3 +27,7 @@ urlpatterns = [
     path("compte/", include("allauth.urls")),
     path("", include("annuaire.www.urls")),
 ]
+
+# Rendered without the database: an unavailable database answers the French 503 page.
+handler400 = "annuaire.server.responses.bad_request"
+handler500 = "annuaire.server.responses.server_error"

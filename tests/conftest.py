@@ -81,6 +81,18 @@ class _InvalidVariable(str):
 
 
 @pytest.fixture(autouse=True)
+def _test_server_settings(settings: Any) -> None:
+    """Static files from the source folders (no `collectstatic` before tests; tests/server
+    checks the production storage), and no rate limit unless a test turns it on: the whole
+    suite comes from one address."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.RATELIMIT_ENABLE = False
+
+
+@pytest.fixture(autouse=True)
 def _no_demo_data_known() -> None:
     """Pages ask once (then cache) whether demo rows are loaded: each test starts knowing there are none,
     so that query counts do not depend on which test ran before. Tests loading the demo region

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from annuaire.core.fields import ChoiceSetField
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.core.text import normalize
 from annuaire.directory.enums import (
     Access,
@@ -180,6 +181,8 @@ class Offer(models.Model):
         from annuaire.directory.validation import cost_errors
 
         errors = cost_errors(self)
+        if looks_like_formula(self.title):
+            errors["title"] = FORMULA_REFUSED
         if errors:
             raise ValidationError(errors)
 

@@ -50,7 +50,8 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         Structure.objects.published()
         .select_related("commune")
         .prefetch_related(
-            Prefetch("places", queryset=Place.objects.select_related("commune").order_by("name", "pk")),
+            # Only public places (a published offer is delivered there), as everywhere else.
+            Prefetch("places", queryset=Place.objects.public().select_related("commune").order_by("name", "pk")),
             Prefetch("offers", queryset=published_offers, to_attr="published_offers"),
         ),
         pk=pk,
@@ -90,6 +91,12 @@ def about_sos(request: HttpRequest) -> HttpResponse:
 
 def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (RGAA format)."""
+    context = {"site_url": settings.SITE_URL, "contact_email": settings.NETWORK_CONTACT_EMAIL}
+    return render(request, "www/accessibility.html", context)
 
 
 FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.ico"
