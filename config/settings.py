@@ -184,17 +184,20 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 # docs/deploiement.md), so that several application servers share one storage.
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Application documents (docs/adr/0015, 0016) go to the "private" storage: a folder outside
+# the web root, never served by URL (only through the views that check role and territory).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media")))
+FILE_STORAGE_BACKEND = os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")
 STORAGES: dict[str, dict[str, Any]] = {
-    "default": {
-        "BACKEND": os.environ.get("FILE_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
-        "OPTIONS": {},
-    },
+    "default": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": {}},
     # Hashed, compressed (gzip) files with far-future cache headers, served by WhiteNoise;
     # `collectstatic` builds them (make serve, the Dockerfile).
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},
 }
-if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
-    STORAGES["default"]["OPTIONS"] = {
+if FILE_STORAGE_BACKEND == "storages.backends.s3.S3Storage":
+    # One private bucket for every uploaded file (several application servers share it).
+    S3_OPTIONS = {
         "bucket_name": os.environ.get("S3_BUCKET_NAME", ""),
         "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
         "region_name": os.environ.get("S3_REGION_NAME") or None,
@@ -204,22 +207,12 @@ if STORAGES["default"]["BACKEND"] == "storages.backends.s3.S3Storage":
         "querystring_auth": True,
         "file_overwrite": False,
     }
+    STORAGES["default"]["OPTIONS"] = S3_OPTIONS
+    STORAGES["private"]["OPTIONS"] = {**S3_OPTIONS, "location": "private"}
 # Generated open-data files (export_opendata): a folder every application server can read.
 OPENDATA_DIR = Path(os.environ.get("OPENDATA_DIR", BASE_DIR / "var" / "opendata"))
 WHITENOISE_MAX_AGE = envint("WHITENOISE_MAX_AGE", 3600)  # unhashed names only; hashed ones: 1 year
 
-# Application documents: a private storage (outside the web root, never served by URL; an
-# S3-compatible backend in production). See docs/adr/0015-structure-applications.md.
-# For S3, replace the "private" entry by django-storages' S3Storage with a private bucket.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "var" / "private-media")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    },
-}
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 # Every e-mail goes through a database queue (django-post-office, docs/adr/0013):

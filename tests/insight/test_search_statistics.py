@@ -59,7 +59,7 @@ def test_the_same_search_on_the_same_day_adds_to_one_counter() -> None:
 
 
 def test_free_text_keeps_only_the_words_of_the_taxonomy() -> None:
-    asked = criteria(q="Sophrologie pour Jean Dupont 12 rue des Lilas douleur")
+    asked = criteria(q="Sophrologie pour Jean Dupont rue des Lilas douleur")
     assert AnonymousSearch.of(asked).words == "douleur sophrologie"
 
 

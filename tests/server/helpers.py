@@ -33,5 +33,5 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
 
 
 def setting(expression: str, env: dict[str, str]) -> str:
-    code = f"import django; django.setup(); from django.conf import settings; print({expression})"
+    code = f"from django.conf import settings; print({expression})"
     return run_python(code, env).stdout.strip()

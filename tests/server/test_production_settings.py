@@ -60,13 +60,24 @@ def test_uploaded_documents_go_through_the_storage_api_to_a_folder_outside_the_w
         "import django; django.setup()\n"
         "from django.core.files.base import ContentFile\n"
         "from django.core.files.storage import default_storage, storages\n"
+        "from django.core.management import call_command\n"
         "from django.test import Client\n"
+        # The 404 page links its stylesheet and asks whether demo data is loaded.
+        "call_command('collectstatic', interactive=False, verbosity=0)\n"
+        "call_command('migrate', interactive=False, verbosity=0)\n"
         "name = default_storage.save('justificatifs/charte.pdf', ContentFile(b'%PDF-1.4'))\n"
         "print(default_storage.path(name))\n"
         "print(type(storages['staticfiles']).__name__)\n"
         "print(Client().get('/media/' + name).status_code)\n"
     )
-    path, static_storage, served = run_python(code, {"MEDIA_ROOT": str(tmp_path / "media")}).stdout.split()
+    path, static_storage, served = run_python(
+        code,
+        {
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "STATIC_ROOT": str(tmp_path / "static"),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+    ).stdout.split()
     assert path.startswith(str(tmp_path / "media"))
     assert static_storage == "CompressedManifestStaticFilesStorage"
     assert served == "404"
