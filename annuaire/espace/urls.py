@@ -2,7 +2,7 @@
 (see config/urls.py); every URL must be declared in tests/espace/test_authorisation_matrix.py."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from annuaire.espace.views import home, journal, queue, review
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("offres/<int:pk>/", review.offer_review, name="offer_review"),
     path("offres/<int:pk>/decision/", review.offer_decide, name="offer_decide"),
     path("journal/", journal.journal, name="journal"),
+    path("", include("annuaire.espace.urls_offers")),
 ]

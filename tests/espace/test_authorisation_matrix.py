@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from annuaire.directory.models import Offer
 from tests.espace.conftest import client_for
+from tests.espace.matrix_structures import rows as structure_side_rows
 
 LOGIN = "login"
 ROLES = ("anonyme", "sans-role", "referent", "dac-29", "3c-29", "dac-56", "region-53", "region-52")
@@ -29,8 +30,8 @@ def territory(status: int | str) -> dict[str, int | str]:
     return everyone(404, referent=status, dac_29=status, region_53=status)
 
 
-# name → (method, needs the offer's pk, form data, expected by role)
-MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
+# name → (method, needs the offer's pk (or a function giving the URL arguments), form data, expected by role)
+MATRIX: dict[str, tuple[str, Any, dict[str, Any], dict[str, int | str]]] = {
     "espace:login": ("GET", False, {}, dict.fromkeys(ROLES, 200)),
     "espace:logout": ("POST", False, {}, dict.fromkeys(ROLES, 302)),
     "espace:dashboard": ("GET", False, {}, everyone(200)),
@@ -40,6 +41,7 @@ MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
 }
+MATRIX.update(structure_side_rows(everyone, territory))
 
 
 def espace_url_names() -> set[str]:
@@ -67,7 +69,8 @@ def test_each_role_and_territory_gets_what_the_matrix_says(
     name: str, people: dict[str, Any], waiting_offer: Offer
 ) -> None:
     method, with_pk, data, expected = MATRIX[name]
-    url = reverse(name, kwargs={"pk": waiting_offer.pk} if with_pk else None)
+    kwargs = with_pk(waiting_offer) if callable(with_pk) else {"pk": waiting_offer.pk} if with_pk else None
+    url = reverse(name, kwargs=kwargs)
     got: dict[str, int | str] = {}
     for role in ROLES:
         client = client_for(people[role])
