@@ -1,0 +1,113 @@
+"""The whole path to publication in a real browser: the referent enters a place and an
+offer and submits it, the DAC of the territory approves it, the region publishes it, and
+patients find it. Each person in their own browser, signed in as themselves."""
+
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.browser.conftest import BROWSER_TIMEOUT_MS, PageProblems, run_axe
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.xdist_group("browser"),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def signed_in(browser: Any, live_server: Any, user: Any) -> Any:
+    """A page of a new browser holding `user`'s session (the sign-in screens, second factor
+    included, are the subject of their own tests)."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
+    return context.new_page()
+
+
+@pytest.fixture
+def people(db: None) -> dict[str, Any]:
+    from annuaire.accounts.models import RoleKind
+    from annuaire.directory.enums import PublicationStatus
+    from tests.accounts.factories import coordinator, referent, regional_admin
+    from tests.directory.factories import StructureFactory
+    from tests.geo.factories import QUIMPER, commune
+
+    structure = StructureFactory(
+        name="Association Cornouaille Entraide", commune=commune(QUIMPER), status=PublicationStatus.DRAFT
+    )
+    return {
+        "structure": structure,
+        "referent": referent(structure),
+        "dac": coordinator(RoleKind.COORDINATOR_DAC, departements="29"),
+        "region": regional_admin("53"),
+    }
+
+
+def test_an_offer_goes_from_the_referents_form_to_the_public_directory(
+    live_server: Any, browser: Any, people: dict[str, Any]
+) -> None:
+    from annuaire.directory.models import Offer
+
+    structure = people["structure"]
+    referent = signed_in(browser, live_server, people["referent"])
+    problems = PageProblems().watch(referent)
+
+    # The referent adds a place, then an offer, and submits it.
+    referent.goto(live_server.url + "/espace/")
+    referent.get_by_role("link", name="Structures et offres").click()
+    referent.get_by_role("link", name=structure.name).click()
+    referent.get_by_role("link", name="Ajouter un lieu").click()
+    referent.get_by_label("Nom du lieu :").fill("Maison des associations")
+    referent.get_by_label("Adresse :", exact=True).fill("53 impasse de l'Odet")
+    referent.get_by_label("Code postal :").fill("29000")
+    referent.get_by_label("Commune :").fill("Quimper")
+    referent.get_by_role("button", name="Enregistrer le lieu").click()
+    expect(referent.get_by_role("status")).to_contain_text("Maison des associations")
+
+    referent.get_by_role("link", name="Ajouter une offre").click()
+    assert run_axe(referent) == []
+    referent.get_by_label("Intitulé :").fill("Soutien psychologique en groupe")
+    referent.get_by_label("Catégorie de soins :").select_option(label="Prise en charge psychologique")
+    referent.get_by_label("Consultation avec un psychologue").check()
+    referent.get_by_label("Maison des associations – Quimper").check()
+    referent.get_by_label("Personnes malades").check()
+    referent.get_by_label("Jour, ligne 1").select_option("Tu")
+    referent.get_by_label("Ouverture, ligne 1").fill("14:00")
+    referent.get_by_label("Fermeture, ligne 1").fill("17:30")
+    referent.get_by_role("button", name="Enregistrer et soumettre à la validation").click()
+    expect(referent.get_by_role("status")).to_contain_text("envoyée en validation territoriale")
+    offer = Offer.objects.get(structure=structure)
+    assert offer.opening_hours == "Tu 14:00-17:30"
+    expect(referent.get_by_role("row", name="Soutien psychologique en groupe")).to_contain_text(
+        "En validation territoriale"
+    )
+
+    # The DAC of Finistère approves it from the review queue.
+    dac = signed_in(browser, live_server, people["dac"])
+    dac.goto(live_server.url + "/espace/a-valider/")
+    dac.get_by_role("link", name="Soutien psychologique en groupe").click()
+    dac.get_by_role("button", name="Valider (niveau territorial)").click()
+    expect(dac.get_by_role("status")).to_contain_text("validée au niveau territorial")
+
+    # The region publishes it.
+    region = signed_in(browser, live_server, people["region"])
+    region.goto(live_server.url + "/espace/a-valider/")
+    region.get_by_role("link", name="Soutien psychologique en groupe").click()
+    region.get_by_role("button", name="Valider et publier (niveau régional)").click()
+    expect(region.get_by_role("status")).to_contain_text("publiée")
+
+    # Patients find it, with its opening hours; the referent sees it published.
+    offer.refresh_from_db()
+    patient = browser.new_page(locale="fr-FR")
+    patient.goto(live_server.url + offer.get_absolute_url())
+    expect(patient.get_by_role("heading", level=1)).to_have_text("Soutien psychologique en groupe")
+    expect(patient.locator("main")).to_contain_text("Association Cornouaille Entraide")
+    referent.reload()
+    expect(referent.get_by_role("row", name="Soutien psychologique en groupe")).to_contain_text("Publiée")
+    assert problems.unexpected() == []
