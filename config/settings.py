@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "annuaire.taxonomy",
     "annuaire.directory",
     "annuaire.accounts",
+    "annuaire.needs",
     "annuaire.www",
     "annuaire.espace",
     "annuaire.api",

@@ -1,8 +1,8 @@
 """Test set-up: every test database holds the real reference data of Brittany.
 
-Reference data (communes of the four Breton départements, the default taxonomy) is
-loaded once per test database with the same commands as production, so tests search
-real communes ("Rennes", "29000") and real taxonomy codes.
+Reference data (communes of the four Breton départements, the default taxonomy, the default
+needs mapping) is loaded once per test database with the same commands as production, so
+tests search real communes ("Rennes", "29000") and real taxonomy codes.
 """
 
 from collections.abc import Iterator
@@ -20,6 +20,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
     with django_db_blocker.unblock():
         call_command("load_geo", departements=BRITTANY, verbosity=0, stdout=_Null())
         call_command("load_taxonomy", verbosity=0, stdout=_Null())
+        call_command("load_needs", verbosity=0, stdout=_Null())
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()

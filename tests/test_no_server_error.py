@@ -231,6 +231,11 @@ SEARCH_PARAMS = [
 ]
 
 
+# "Faire le point": the version, a few answers (question codes), the commune and radius.
+NEEDS_PARAMS = ["moment", "fatigue-pendant", "fatigue-apres", "sommeil", "argent", "commune", "rayon"]
+NEEDS_ANSWER = st.sampled_from(["beaucoup", "un-peu", "pas-du-tout", "", "BEAUCOUP", "\x00"]) | JUNK
+
+
 def parameter_values(dataset: Dataset) -> dict[str, st.SearchStrategy[str]]:
     """Values for each parameter: real ones when they exist, junk always (unlisted names: junk only)."""
     return {
@@ -245,6 +250,8 @@ def parameter_values(dataset: Dataset) -> dict[str, st.SearchStrategy[str]]:
         "public": st.sampled_from(["patients", "proches,patients", "inconnu"]) | junk(),
         "age": st.sampled_from(["aja", "adultes,aja"]) | junk(),
         "page": st.sampled_from(["1", "2", "0", "-1", "99999999999999999999"]) | junk(),
+        "moment": st.sampled_from(["pendant", "apres", "", "Pendant", "\x00"]) | junk(),
+        **dict.fromkeys(["fatigue-pendant", "fatigue-apres", "sommeil", "argent"], NEEDS_ANSWER),
         "taille": st.sampled_from(["1", "100", "101", "1000", "1001", "0"]) | junk(),
         "_count": st.sampled_from(["0", "1", "100", "101"]) | junk(),
         "_getpagesoffset": st.sampled_from(["0", "1", "9223372036854775808", "9" * 30]) | junk(),
@@ -279,6 +286,12 @@ ROUTES: list[tuple[str, list[str], dict[str, str]]] = [
     ("/fiche-orientation/", ["offre"], {}),
     ("/soins-de-support/", ["q", "page"], {}),
     ("/a-propos/", ["q"], {}),
+    ("/donnees-personnelles/", ["q"], {}),
+    ("/mes-besoins/", NEEDS_PARAMS, {}),
+    ("/mes-besoins/resultat/", NEEDS_PARAMS, {}),
+    ("/mes-besoins/a-imprimer/", NEEDS_PARAMS, {}),
+    ("/mes-besoins/professionnel/", NEEDS_PARAMS, {}),
+    ("/mes-besoins/professionnel/resultat/", NEEDS_PARAMS, {}),
     ("/donnees-ouvertes/", ["q"], {}),
     ("/api/v1/offres", [*SEARCH_PARAMS, "taille", "modifie_depuis"], {}),
     ("/api/v1/structures", ["departement", "type", "modifie_depuis", "page", "taille"], {}),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from annuaire.www.views import autocomplete, orientation, pages, search
+from annuaire.www.views import autocomplete, needs, orientation, pages, search
 
 app_name = "www"
 
@@ -12,4 +12,10 @@ urlpatterns = [
     path("soins-de-support/", pages.about_sos, name="about_sos"),
     path("a-propos/", pages.about_directory, name="about_directory"),
     path("fiche-orientation/", orientation.orientation_sheet, name="orientation_sheet"),
+    path("donnees-personnelles/", pages.privacy, name="privacy"),
+    path("mes-besoins/", needs.questionnaire, name="needs"),
+    path("mes-besoins/resultat/", needs.result, name="needs_result"),
+    path("mes-besoins/a-imprimer/", needs.print_sheet, name="needs_print"),
+    path("mes-besoins/professionnel/", needs.questionnaire, {"professional": True}, name="needs_professional"),
+    path("mes-besoins/professionnel/resultat/", needs.result, {"professional": True}, name="needs_professional_result"),
 ]

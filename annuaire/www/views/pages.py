@@ -84,3 +84,7 @@ def about_sos(request: HttpRequest) -> HttpResponse:
 
 def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "www/privacy.html")
