@@ -16,5 +16,7 @@ urlpatterns = [
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
     # The back office; other features register their own namespaces under espace/ too.
     path("espace/", include("annuaire.espace.urls")),
+    # Sign in, second factor, password (django-allauth), in French.
+    path("compte/", include("allauth.urls")),
     path("", include("annuaire.www.urls")),
 ]

@@ -1,7 +1,7 @@
 """The back office under /espace/. Other features add their own url modules under /espace/
-(see config/urls.py); every URL must be declared in tests/espace/test_authorisation_matrix.py."""
+(see config/urls.py); signing in is at /compte/ (django-allauth). Every URL must be
+declared in tests/espace/test_authorisation_matrix.py."""
 
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from annuaire.espace.views import home, journal, queue, review
@@ -10,8 +10,6 @@ app_name = "espace"
 
 urlpatterns = [
     path("", home.dashboard, name="dashboard"),
-    path("connexion/", auth_views.LoginView.as_view(template_name="espace/login.html"), name="login"),
-    path("deconnexion/", auth_views.LogoutView.as_view(), name="logout"),
     path("a-valider/", queue.review_queue, name="queue"),
     path("a-valider/valider-la-selection/", queue.bulk_approve, name="bulk_approve"),
     path("offres/<int:pk>/", review.offer_review, name="offer_review"),

@@ -10,7 +10,7 @@ from annuaire.accounts.models import RoleKind
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer
 from annuaire.geo.models import Region
-from tests.accounts.factories import coordinator, person, referent, regional_admin
+from tests.accounts.factories import coordinator, person, referent, regional_admin, with_totp
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import QUIMPER, commune
 
@@ -28,11 +28,12 @@ def people(waiting_offer: Offer) -> dict[str, User | None]:
         "anonyme": None,
         "sans-role": person(),
         "referent": referent(waiting_offer.structure),
-        "dac-29": coordinator(RoleKind.COORDINATOR_DAC, departements="29"),
-        "3c-29": coordinator(RoleKind.COORDINATOR_3C, departements="29"),
-        "dac-56": coordinator(RoleKind.COORDINATOR_DAC, departements="56"),
-        "region-53": regional_admin("53"),
-        "region-52": regional_admin("52"),
+        "dac-29": with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")),
+        "dac-29-sans-totp": coordinator(RoleKind.COORDINATOR_DAC, departements="29"),
+        "3c-29": with_totp(coordinator(RoleKind.COORDINATOR_3C, departements="29")),
+        "dac-56": with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="56")),
+        "region-53": with_totp(regional_admin("53")),
+        "region-52": with_totp(regional_admin("52")),
     }
 
 

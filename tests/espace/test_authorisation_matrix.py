@@ -12,14 +12,25 @@ from annuaire.directory.models import Offer
 from tests.espace.conftest import client_for
 from tests.espace.matrix_structures import rows as structure_side_rows
 
-LOGIN = "login"
-ROLES = ("anonyme", "sans-role", "referent", "dac-29", "3c-29", "dac-56", "region-53", "region-52")
+LOGIN, TOTP = "connexion", "activer le second facteur"
+ROLES = (
+    "anonyme",
+    "sans-role",
+    "referent",
+    "dac-29",
+    "dac-29-sans-totp",
+    "3c-29",
+    "dac-56",
+    "region-53",
+    "region-52",
+)
 
 
 def everyone(status: int | str, **exceptions: int | str) -> dict[str, int | str]:
-    """`status` for people with a role, the login page for anonymous people, 403 without a role."""
+    """`status` for people with a role, the login page for anonymous people, 403 without a role,
+    the TOTP set-up page for a coordinator without a second factor."""
     expected: dict[str, int | str] = dict.fromkeys(ROLES, status)
-    expected.update({"anonyme": LOGIN, "sans-role": 403})
+    expected.update({"anonyme": LOGIN, "sans-role": 403, "dac-29-sans-totp": TOTP})
     expected.update({k.replace("_", "-"): v for k, v in exceptions.items()})
     return expected
 
@@ -32,8 +43,6 @@ def territory(status: int | str) -> dict[str, int | str]:
 
 # name → (method, needs the offer's pk (or a function giving the URL arguments), form data, expected by role)
 MATRIX: dict[str, tuple[str, Any, dict[str, Any], dict[str, int | str]]] = {
-    "espace:login": ("GET", False, {}, dict.fromkeys(ROLES, 200)),
-    "espace:logout": ("POST", False, {}, dict.fromkeys(ROLES, 302)),
     "espace:dashboard": ("GET", False, {}, everyone(200)),
     "espace:queue": ("GET", False, {}, everyone(200)),
     "espace:bulk_approve": ("POST", False, {}, everyone(302)),
@@ -75,6 +84,11 @@ def test_each_role_and_territory_gets_what_the_matrix_says(
     for role in ROLES:
         client = client_for(people[role])
         response = client.post(url, data) if method == "POST" else client.get(url)
-        is_login = response.status_code == 302 and response["Location"].startswith(reverse("espace:login") + "?")
-        got[role] = LOGIN if is_login else response.status_code
+        location = response["Location"] if response.status_code == 302 else ""
+        if location.startswith(reverse("account_login") + "?"):
+            got[role] = LOGIN
+        elif location == reverse("mfa_activate_totp"):
+            got[role] = TOTP
+        else:
+            got[role] = response.status_code
     assert got == expected
