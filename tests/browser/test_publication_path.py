@@ -1,12 +1,10 @@
 """The whole path to publication in a real browser: the referent enters a place and an
 offer and submits it, the DAC of the territory approves it, the region publishes it, and
-patients find it. Each person in their own browser, signed in as themselves."""
+patients find it. Each person in their own browser, signed in through the real forms."""
 
 from typing import Any
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from tests.browser.conftest import BROWSER_TIMEOUT_MS, PageProblems, run_axe
@@ -19,22 +17,29 @@ pytestmark = [
 
 
 def signed_in(browser: Any, live_server: Any, user: Any) -> Any:
-    """A page of a new browser holding `user`'s session (the sign-in screens, second factor
-    included, are the subject of their own tests)."""
-    client = Client()
-    client.force_login(user)
+    """A new browser where `user` signs in through the real forms: password, then the TOTP
+    code for coordinators and administrators."""
+    from tests.accounts.factories import PASSWORD, totp_code
+
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(BROWSER_TIMEOUT_MS)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}])
-    return context.new_page()
+    page = context.new_page()
+    page.goto(live_server.url + "/espace/")
+    page.get_by_label("Identifiant ou adresse e-mail").fill(user.username)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    if "/2fa/authenticate/" in page.url:
+        page.locator("input[name=code]").fill(totp_code(user))
+        page.locator("button[type=submit]").first.click()
+    expect(page).to_have_url(live_server.url + "/espace/")
+    return page
 
 
 @pytest.fixture
 def people(db: None) -> dict[str, Any]:
     from annuaire.accounts.models import RoleKind
     from annuaire.directory.enums import PublicationStatus
-    from tests.accounts.factories import coordinator, referent, regional_admin
+    from tests.accounts.factories import coordinator, referent, regional_admin, with_totp
     from tests.directory.factories import StructureFactory
     from tests.geo.factories import QUIMPER, commune
 
@@ -44,8 +49,8 @@ def people(db: None) -> dict[str, Any]:
     return {
         "structure": structure,
         "referent": referent(structure),
-        "dac": coordinator(RoleKind.COORDINATOR_DAC, departements="29"),
-        "region": regional_admin("53"),
+        "dac": with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")),
+        "region": with_totp(regional_admin("53")),
     }
 
 

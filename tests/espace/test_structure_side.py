@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from annuaire.directory.enums import PublicationStatus as S
 from annuaire.directory.enums import StructureKind
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
-from tests.accounts.factories import referent, regional_admin
+from tests.accounts.factories import referent, regional_admin, with_totp
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.espace.conftest import client_for
 from tests.geo.factories import QUIMPER, commune
@@ -95,7 +95,7 @@ def test_a_structure_leaves_with_its_reason_and_everything_is_hidden_never_delet
 
 def test_the_region_suspends_then_reinstates_a_listing_with_written_reasons(structure: Structure) -> None:
     offer = OfferFactory(structure=structure)
-    region = client_for(regional_admin("53"))
+    region = client_for(with_totp(regional_admin("53")))
     url = f"/espace/structures/{structure.pk}/referencement/"
     page = region.get(f"/espace/structures/{structure.pk}/").content.decode()
     assert "Suspendre le référencement" in page and "Quitter l&#x27;annuaire" not in page
