@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from annuaire.espace.views import listing, offers_edit, places, structure_edit
+from annuaire.espace.views import audit, listing, offers_edit, places, structure_edit
 
 urlpatterns = [
     path("structures/", structure_edit.structure_list, name="structures"),
@@ -15,4 +15,5 @@ urlpatterns = [
     path("structures/<int:structure_pk>/offres/nouvelle/", offers_edit.offer_create, name="offer_create"),
     path("offres/<int:pk>/modifier/", offers_edit.offer_edit, name="offer_edit"),
     path("offres/<int:pk>/etat/", listing.offer_status, name="offer_status"),
+    path("historique/", audit.audit, name="audit"),
 ]

@@ -44,4 +44,6 @@ def rows(
         # In review: not editable, sent back to the structure page with a message.
         "espace:offer_edit": ("GET", _offer, {}, territory(302)),
         "espace:offer_status": ("POST", _offer, {"action": "rien"}, territory(302)),
+        # Regional administrators only (each sees their own region's changes).
+        "espace:audit": ("GET", False, {}, everyone(403, region_53=200, region_52=200)),
     }

@@ -13,6 +13,7 @@ from django import forms
 
 from annuaire.directory.models import Offer
 from annuaire.directory.validation import ReviewWarning, check_offer
+from annuaire.espace.editing.reason import reason_field
 from annuaire.taxonomy.models import Category, SubCategory
 
 # Every field a structure fills (the workflow fields and the opening-hours text are set
@@ -54,6 +55,8 @@ class CareChoice:
 
 
 class OfferForm(forms.ModelForm):  # type: ignore[type-arg]
+    change_reason = reason_field()
+
     class Meta:
         model = Offer
         fields = OFFER_FIELDS

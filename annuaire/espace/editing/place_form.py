@@ -8,6 +8,7 @@ from django import forms
 
 from annuaire.core.text import normalize
 from annuaire.directory.models import Place
+from annuaire.espace.editing.reason import reason_field
 from annuaire.geo.models import Commune
 
 
@@ -33,6 +34,7 @@ def find_commune(name: str, postal_code: str) -> Commune:
 
 class PlaceForm(forms.ModelForm):  # type: ignore[type-arg]
     commune_name = forms.CharField(label="Commune", max_length=150, help_text="Ex. « Quimper ».")
+    change_reason = reason_field()
 
     class Meta:
         model = Place

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django import forms
 
 from annuaire.directory.models import Structure
+from annuaire.espace.editing.reason import reason_field
 
 STRUCTURE_FIELDS = [
     "description",
@@ -32,6 +33,7 @@ PUBLIC_FIELDS = STRUCTURE_FIELDS[:8]
 
 class StructureForm(forms.ModelForm):  # type: ignore[type-arg]
     website = forms.URLField(label="Site internet", required=False, max_length=200, assume_scheme="https")
+    change_reason = reason_field()
 
     class Meta:
         model = Structure

@@ -14,6 +14,7 @@ from annuaire.directory.models import Offer, PublicationEvent, Structure
 from annuaire.espace.editing.offer_form import OfferForm
 from annuaire.espace.editing.offer_saving import editable_now, not_editable_message, save_offer
 from annuaire.espace.editing.opening_hours_form import BaseOpeningRows, opening_rows
+from annuaire.espace.editing.reason import saving_with_reason
 from annuaire.espace.views.access import actor_of, espace_view
 from annuaire.espace.views.structure_edit import structure_for
 
@@ -50,7 +51,8 @@ def _edit(request: HttpRequest, offer: Offer, published: Offer | None) -> HttpRe
     form = OfferForm(data, instance=offer, opening_hours=rows.osm_text if rows_valid else offer.opening_hours)
     if data is not None and rows_valid and form.is_valid():
         try:
-            saved = save_offer(form, published, actor_of(request), submit=data.get("enregistrer") == SUBMIT)
+            with saving_with_reason(form, request.user):
+                saved = save_offer(form, published, actor_of(request), submit=data.get("enregistrer") == SUBMIT)
         except publication.TransitionError as error:
             messages.error(request, str(error))
         else:

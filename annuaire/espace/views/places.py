@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from annuaire.directory.models import Place
 from annuaire.espace.editing.place_form import PlaceForm
+from annuaire.espace.editing.reason import saving_with_reason
 from annuaire.espace.views.access import actor_of, espace_view
 from annuaire.espace.views.structure_edit import structure_for
 
@@ -27,7 +28,8 @@ def place_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _edit(request: HttpRequest, place: Place) -> HttpResponse:
     form = PlaceForm(request.POST or None, instance=place)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with saving_with_reason(form, request.user):
+            form.save()
         messages.success(request, f"Le lieu « {place.name} » est enregistré.")
         return redirect("espace:structure", pk=place.structure_id)
     return render(

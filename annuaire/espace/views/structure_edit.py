@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from annuaire.directory import publication
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
+from annuaire.espace.editing.reason import saving_with_reason
 from annuaire.espace.editing.structure_form import PUBLIC_FIELDS, StructureForm
 from annuaire.espace.views.access import actor_of, espace_view
 from annuaire.espace.views.listing import action_buttons
@@ -82,7 +83,8 @@ def structure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     structure = structure_for(request, pk)
     form = StructureForm(request.POST or None, instance=structure)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        with saving_with_reason(form, request.user):
+            form.save()
         messages.success(request, "Les informations de la structure sont enregistrées.")
         return redirect("espace:structure", pk=structure.pk)
     return render(request, "espace/saisie/structure_form.html", {"structure": structure, "form": form})
