@@ -16,12 +16,12 @@ pytestmark = [
 ]
 
 
-def signed_in(browser: Any, live_server: Any, user: Any) -> Any:
+def signed_in(browser: Any, live_server: Any, user: Any, **options: Any) -> Any:
     """A new browser where `user` signs in through the real forms: password, then the TOTP
     code for coordinators and administrators."""
     from tests.accounts.factories import PASSWORD, totp_code
 
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(locale="fr-FR", **({"viewport": {"width": 1280, "height": 900}} | options))
     context.set_default_timeout(BROWSER_TIMEOUT_MS)
     page = context.new_page()
     page.goto(live_server.url + "/espace/")
@@ -82,9 +82,9 @@ def test_an_offer_goes_from_the_referents_form_to_the_public_directory(
     referent.get_by_label("Consultation avec un psychologue").check()
     referent.get_by_label("Maison des associations – Quimper").check()
     referent.get_by_label("Personnes malades").check()
-    referent.get_by_label("Jour, ligne 1").select_option("Tu")
-    referent.get_by_label("Ouverture, ligne 1").fill("14:00")
-    referent.get_by_label("Fermeture, ligne 1").fill("17:30")
+    referent.get_by_role("group", name="Plage 1").get_by_label("Jour").select_option("Tu")
+    referent.get_by_role("group", name="Plage 1").get_by_label("Ouverture").fill("14:00")
+    referent.get_by_role("group", name="Plage 1").get_by_label("Fermeture").fill("17:30")
     referent.get_by_role("button", name="Enregistrer et soumettre à la validation").click()
     expect(referent.get_by_role("status")).to_contain_text("envoyée en validation territoriale")
     offer = Offer.objects.get(structure=structure)
@@ -116,3 +116,37 @@ def test_an_offer_goes_from_the_referents_form_to_the_public_directory(
     referent.reload()
     expect(referent.get_by_role("row", name="Soutien psychologique en groupe")).to_contain_text("Publiée")
     assert problems.unexpected() == []
+
+
+def test_a_referent_on_a_320_px_phone_without_javascript_enters_an_offer(
+    live_server: Any, browser: Any, people: dict[str, Any]
+) -> None:
+    from annuaire.directory.models import Offer
+    from tests.directory.factories import PlaceFactory
+
+    structure = people["structure"]
+    PlaceFactory(structure=structure, name="Local de l'association")
+    page = signed_in(
+        browser, live_server, people["referent"], viewport={"width": 320, "height": 640}, java_script_enabled=False
+    )
+    page.goto(f"{live_server.url}/espace/structures/{structure.pk}/offres/nouvelle/")
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    wide = page.evaluate(
+        "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 321)"
+        ".slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))"
+    )
+    assert widths[0] <= widths[1], f"horizontal scroll: {widths} {wide}"
+    page.get_by_label("Intitulé :").fill("Atelier de sophrologie")
+    page.get_by_label("Catégorie de soins :").select_option(label="Prise en charge psychologique")
+    page.get_by_label("Groupe de parole pour les patients").check()
+    page.get_by_label("Local de l'association – Quimper").check()
+    page.get_by_role("group", name="Plage 1").get_by_label("Jour").select_option("Fr")
+    page.get_by_role("group", name="Plage 1").get_by_label("Ouverture").fill("10:00")
+    page.get_by_role("group", name="Plage 1").get_by_label("Fermeture").fill("09:00")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.get_by_role("alert")).to_contain_text("l'heure de fermeture (09:00) doit être après")
+    assert not Offer.objects.filter(structure=structure).exists()
+    page.get_by_role("group", name="Plage 1").get_by_label("Fermeture").fill("12:00")
+    page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(page.get_by_role("status")).to_contain_text("enregistrée en brouillon")
+    assert Offer.objects.get(structure=structure).opening_hours == "Fr 10:00-12:00"
