@@ -135,3 +135,15 @@ def test_the_structure_list_shows_only_mine(user: User, structure: Structure) ->
     StructureFactory(name="Ailleurs")
     page = client_for(user).get("/espace/structures/").content.decode()
     assert "Association de Quimper" in page and "Ailleurs" not in page
+
+
+def test_reviewers_decide_on_the_review_screen_not_from_the_structure_page(structure: Structure) -> None:
+    from annuaire.accounts.models import RoleKind
+    from tests.accounts.factories import coordinator
+
+    offer = OfferFactory(structure=structure, status=S.TERRITORIAL_REVIEW, title="Yoga doux")
+    dac = client_for(with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")))
+    page = dac.get(f"/espace/structures/{structure.pk}/").content.decode()
+    assert "Valider (niveau territorial)" not in page and f"/espace/offres/{offer.pk}/" in page
+    dac.post(f"/espace/offres/{offer.pk}/etat/", {"action": "valider-territoire"})
+    assert Offer.objects.get(pk=offer.pk).status == S.TERRITORIAL_REVIEW

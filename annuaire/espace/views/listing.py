@@ -23,12 +23,20 @@ STRUCTURE_BUTTONS = {
 }
 
 
+# Reviewers decide on the review screen, where the warnings and the care's professions are
+# shown (espace:offer_review), not from the structure's pages.
+REVIEW_ACTIONS = frozenset(
+    {publication.Action.APPROVE_TERRITORIAL, publication.Action.APPROVE_REGIONAL, publication.Action.SEND_BACK}
+)
+
+
 def action_buttons(target: Offer | Structure, actor: publication.Actor) -> list[tuple[str, str, bool]]:
     """(action, button label, needs a written reason) for what `actor` may do on `target` now."""
     labels = STRUCTURE_BUTTONS if isinstance(target, Structure) else BUTTONS
     return [
         (t.action.value, labels.get(t.action, publication.ACTION_LABELS[t.action]), t.comment_required)
         for t in publication.allowed_actions(target, actor)
+        if t.action not in REVIEW_ACTIONS
     ]
 
 
@@ -37,6 +45,9 @@ def _act(request: HttpRequest, target: Offer | Structure) -> None:
         action = publication.Action(request.POST.get("action", ""))
     except ValueError:
         messages.error(request, "Action inconnue : choisissez un des boutons proposés.")
+        return
+    if action in REVIEW_ACTIONS:
+        messages.error(request, "Validez ou renvoyez une offre depuis son écran de validation.")
         return
     try:
         publication.transition(target, action, actor_of(request), request.POST.get("motif", ""))
