@@ -69,3 +69,9 @@ def create_demo_accounts() -> list[User]:
             grant_coordinator(user, who.role, departements=Departement.objects.filter(code=DEMO_DEPARTEMENT))
         users.append(user)
     return users
+
+
+def delete_demo_accounts() -> int:
+    """Remove the demo accounts (and their roles)."""
+    count, _by_model = User.objects.filter(demo_account__isnull=False).delete()
+    return count

@@ -7,9 +7,12 @@ from django.test import Client
 from annuaire.accounts.models import RoleKind
 from annuaire.audit.context import audit_reason
 from annuaire.audit.history import history_of, history_of_structure, reason_of
+from annuaire.directory.enums import StructureKind
+from annuaire.directory.models import Offer
 from annuaire.geo.models import Departement
 from tests.accounts.factories import coordinator, person
-from tests.directory.factories import OfferFactory
+from tests.directory.factories import OfferFactory, StructureFactory
+from tests.directory.test_admin import offer_form
 from tests.taxonomy.factories import subcategory
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,13 @@ def test_the_history_cannot_be_edited_in_the_admin(admin_client: Client) -> None
     assert admin_client.get(f"/admin/auditlog/logentry/{entry.pk}/change/").status_code == 200
     response = admin_client.post(f"/admin/auditlog/logentry/{entry.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403 and LogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_change_made_in_a_request_records_the_signed_in_person(admin_client: Client, admin_user: object) -> None:
+    ligue = StructureFactory(kind=StructureKind.LIGUE)
+    response = admin_client.post("/admin/directory/offer/add/", offer_form(ligue, "reflexologie"))
+    assert response.status_code == 302
+    entries = list(history_of(Offer.objects.get()))
+    assert entries and all(entry.actor == admin_user for entry in entries)
+    created = next(entry for entry in entries if entry.action == LogEntry.Action.CREATE)
+    assert created.changes_dict["title"][1] == "Réflexologie plantaire"

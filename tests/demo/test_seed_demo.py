@@ -20,7 +20,7 @@ from annuaire.accounts.access import actor_for
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.core.identifiers import finess_is_valid, validate_siren, validate_siret
 from annuaire.demo import writer
-from annuaire.demo.accounts import DEMO_PASSWORD
+from annuaire.demo.accounts import DEMO_PASSWORD, delete_demo_accounts
 from annuaire.demo.generator import BRITTANY, DEMO_DOMAIN, DemoGenerator
 from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
@@ -41,7 +41,7 @@ def demo_region(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     yield output.getvalue()
     with django_db_blocker.unblock():
         writer.delete_demo()
-        User.objects.filter(demo_account__isnull=False).delete()
+        delete_demo_accounts()
 
 
 def offers() -> list[Offer]:

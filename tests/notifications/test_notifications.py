@@ -32,10 +32,12 @@ def test_submitting_tells_the_territorial_coordinator_in_french_text_and_html() 
     structure = StructureFactory(commune=commune(QUIMPER))
     offer = OfferFactory(structure=structure, status=S.DRAFT, title="Yoga doux")
     dac = coordinator(RoleKind.COORDINATOR_DAC, departements="29")
-    coordinator(RoleKind.COORDINATOR_DAC, departements="56")  # not told: another territory
+    morbihan = coordinator(RoleKind.COORDINATOR_DAC, departements="56")  # not told: another territory
+    three_c = coordinator(RoleKind.COORDINATOR_3C, departements="29")  # not told: establishments only
     publication.transition(offer, Action.SUBMIT, actor_for(referent(structure)))
-    email = Email.objects.get()
-    assert email.to == [dac.email]
+    recipients = {address for email in Email.objects.all() for address in email.to}
+    assert dac.email in recipients and not {morbihan.email, three_c.email} & recipients
+    email = next(email for email in Email.objects.all() if email.to == [dac.email])
     assert "Yoga doux" in email.subject and "soumise à la validation territoriale" in email.subject.lower()
     assert "attend maintenant votre validation" in email.message
     assert f"/espace/offres/{offer.pk}/" in email.html_message and email.html_message.startswith("<!doctype html>")
