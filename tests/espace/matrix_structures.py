@@ -9,25 +9,31 @@ from typing import Any
 
 from annuaire.directory.models import Offer
 
-Kwargs = Callable[[Offer], dict[str, int]]
+Fixture = Callable[[str], Any]  # pytest's request.getfixturevalue
+Kwargs = Callable[[Fixture], dict[str, Any]]
 
 
-def _structure(offer: Offer) -> dict[str, int]:
-    return {"pk": offer.structure_id}
+def _waiting(fixture: Fixture) -> Offer:
+    offer: Offer = fixture("waiting_offer")
+    return offer
 
 
-def _structure_pk(offer: Offer) -> dict[str, int]:
-    return {"structure_pk": offer.structure_id}
+def _structure(fixture: Fixture) -> dict[str, Any]:
+    return {"pk": _waiting(fixture).structure_id}
 
 
-def _place(offer: Offer) -> dict[str, int]:
-    place = offer.places.first()
+def _structure_pk(fixture: Fixture) -> dict[str, Any]:
+    return {"structure_pk": _waiting(fixture).structure_id}
+
+
+def _place(fixture: Fixture) -> dict[str, Any]:
+    place = _waiting(fixture).places.first()
     assert place is not None
     return {"pk": place.pk}
 
 
-def _offer(offer: Offer) -> dict[str, int]:
-    return {"pk": offer.pk}
+def _offer(fixture: Fixture) -> dict[str, Any]:
+    return {"pk": _waiting(fixture).pk}
 
 
 def rows(

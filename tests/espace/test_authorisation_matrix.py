@@ -3,6 +3,7 @@
 The URLs are enumerated from the URL configuration: a URL under /espace/ (any namespace,
 including those other features register there) that is not declared here fails the test."""
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -41,16 +42,17 @@ def territory(status: int | str) -> dict[str, int | str]:
     return everyone(404, referent=status, dac_29=status, region_53=status)
 
 
-# name → (method, needs the offer's pk (or a function giving the URL arguments), form data, expected by role)
-MATRIX: dict[str, tuple[str, Any, dict[str, Any], dict[str, int | str]]] = {
+# name → (method, needs the offer's pk or builds its URL arguments from fixtures, form data, expected by role)
+URLArguments = bool | Callable[[Callable[[str], Any]], dict[str, Any]]
+MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]] = {
     "espace:dashboard": ("GET", False, {}, everyone(200)),
     "espace:queue": ("GET", False, {}, everyone(200)),
     "espace:bulk_approve": ("POST", False, {}, everyone(302)),
     "espace:journal": ("GET", False, {}, everyone(200)),
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
+    **structure_side_rows(everyone, territory),
 }
-MATRIX.update(structure_side_rows(everyone, territory))
 
 
 def espace_url_names() -> set[str]:
@@ -75,11 +77,13 @@ def test_every_back_office_url_is_declared_in_the_matrix() -> None:
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
 def test_each_role_and_territory_gets_what_the_matrix_says(
-    name: str, people: dict[str, Any], waiting_offer: Offer
+    name: str, people: dict[str, Any], waiting_offer: Offer, request: pytest.FixtureRequest
 ) -> None:
     method, with_pk, data, expected = MATRIX[name]
-    kwargs = with_pk(waiting_offer) if callable(with_pk) else {"pk": waiting_offer.pk} if with_pk else None
-    url = reverse(name, kwargs=kwargs)
+    if callable(with_pk):
+        url = reverse(name, kwargs=with_pk(request.getfixturevalue))
+    else:
+        url = reverse(name, kwargs={"pk": waiting_offer.pk} if with_pk else None)
     got: dict[str, int | str] = {}
     for role in ROLES:
         client = client_for(people[role])
