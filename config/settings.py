@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
+    "annuaire.interop",
     "annuaire.demo",
 ]
 
@@ -185,6 +186,9 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 # The radius around a commune when none is chosen (annuaire.directory.search.default_radius_km).
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
+# Public address of the site: stable identifiers and canonical URLs of the FHIR and
+# data·inclusion exports are built from it, never from the request's Host header.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
