@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import User
 from django.db import transaction
 
@@ -51,12 +52,13 @@ def create_demo_accounts() -> list[User]:
         or structures.order_by("name").first()
     )
     users = []
+    password = make_password(DEMO_PASSWORD)  # hashed once for the four accounts (hashing is slow on purpose)
     for who in PEOPLE:
         user, _created = User.objects.get_or_create(username=who.username)
         user.first_name, user.last_name = who.first_name, who.last_name
         user.email = f"{who.username}@demo.invalid"
         user.is_active, user.is_staff, user.is_superuser = True, False, False
-        user.set_password(DEMO_PASSWORD)
+        user.password = password
         user.save()
         DemoAccount.objects.get_or_create(user=user)
         Role.objects.filter(user=user).delete()

@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.template import engines
 from django.test import Client
 
 from annuaire.accounts.models import DemoAccount, RoleKind
@@ -17,11 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _allauth_templates(settings: Any) -> None:
+def _allauth_templates() -> Iterator[None]:
     """django-allauth's own templates (second-factor pages) read optional variables that may
     be missing: the strict check of our templates (tests/conftest.py) does not apply to them."""
-    for engine in settings.TEMPLATES:
-        engine["OPTIONS"]["string_if_invalid"] = ""
+    engine = engines["django"].engine  # type: ignore[attr-defined]
+    strict, engine.string_if_invalid = engine.string_if_invalid, ""
+    yield
+    engine.string_if_invalid = strict
 
 
 @pytest.fixture(autouse=True)

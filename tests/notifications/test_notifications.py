@@ -1,13 +1,12 @@
 """E-mails in French at each workflow step, through a database queue that survives SMTP failures."""
 
 from datetime import timedelta
-from io import StringIO
 from typing import Any
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
+from post_office.mail import send_queued
 from post_office.models import STATUS, Email
 
 from annuaire.accounts.access import actor_for
@@ -24,8 +23,10 @@ pytestmark = pytest.mark.django_db
 
 
 def deliver_with(settings: Any, backend: str) -> None:
+    """What `manage.py send_queued_mail` does, one batch (the command then closes the database
+    connection, which a test inside a transaction cannot)."""
     settings.POST_OFFICE = {**settings.POST_OFFICE, "BACKENDS": {"default": backend}, "THREADS_PER_PROCESS": 1}
-    call_command("send_queued_mail", processes=1, stdout=StringIO(), stderr=StringIO())
+    send_queued(processes=1)
 
 
 def test_submitting_tells_the_territorial_coordinator_in_french_text_and_html() -> None:

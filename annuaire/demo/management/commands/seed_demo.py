@@ -74,8 +74,6 @@ class Command(BaseCommand):
             data = generator.region(structures)
         counts = writer.save(data)
         writer.refresh_statistics()
-        if not national:
-            self.demo_accounts()
         elapsed = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         what = "Jeu de données national créé" if national else "Région de démonstration créée"
         self.stdout.write(
@@ -84,6 +82,8 @@ class Command(BaseCommand):
                 f"{number(counts.offers)} offres (en {elapsed} s)."
             )
         )
+        if not national:
+            self.demo_accounts()
 
     def demo_accounts(self) -> None:
         users = create_demo_accounts()
