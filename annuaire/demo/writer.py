@@ -13,6 +13,7 @@ from auditlog.context import disable_auditlog
 from django.db import connection, transaction
 from django.db.models import Model
 
+from annuaire.demo.applications import delete_demo_applications
 from annuaire.demo.generator import DemoData
 from annuaire.directory import fictitious
 from annuaire.directory.fictitious import fictitious_structures
@@ -51,6 +52,7 @@ def delete_demo() -> int:
 
     Not recorded in the change history: demo data is tooling (and was inserted in bulk,
     unrecorded, too); with the history's signals off, the deletes stay fast."""
+    delete_demo_applications()
     structures = demo_structures().values("pk")
     offers = Offer.objects.filter(structure__in=structures).values("pk")
     PublicationEvent.objects.filter(structure__in=structures).delete()

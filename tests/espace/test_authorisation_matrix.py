@@ -10,6 +10,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from annuaire.directory.models import Offer
+from tests.applications.matrix import application_matrix
 from tests.espace.conftest import client_for
 from tests.espace.matrix_structures import rows as structure_side_rows
 
@@ -51,6 +52,23 @@ MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]
     "espace:journal": ("GET", False, {}, everyone(200)),
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
+    **application_matrix(everyone),
+    # The network's screens (annuaire.insight): administrators and coordinators, each for their
+    # territory; a structure referent has none.
+    **{
+        f"reseau:{name}": ("GET", False, {}, everyone(200, referent=403))
+        for name in [
+            "coverage",
+            "coverage_csv",
+            "coverage_xlsx",
+            "searches",
+            "searches_csv",
+            "searches_xlsx",
+            "figures",
+            "figures_csv",
+            "figures_xlsx",
+        ]
+    },
     **structure_side_rows(everyone, territory),
 }
 

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
 from annuaire.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from annuaire.demo.applications import create_demo_applications, demo_regional_admin
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
@@ -84,6 +85,17 @@ class Command(BaseCommand):
         )
         if not national:
             self.demo_accounts()
+            self.seed_applications()
+
+    def seed_applications(self) -> None:
+        reviewer = demo_regional_admin()
+        if reviewer is None:
+            self.stdout.write("Pas de compte de démonstration d'administrateur régional : candidatures non créées.")
+            return
+        count = create_demo_applications(reviewer)
+        self.stdout.write(
+            f"Candidatures de démonstration : {count}, une à chaque étape (Finistère et Ille-et-Vilaine ouverts)."
+        )
 
     def demo_accounts(self) -> None:
         users = create_demo_accounts()
