@@ -2,7 +2,7 @@
 (see config/urls.py); signing in is at /compte/ (django-allauth). Every URL must be
 declared in tests/espace/test_authorisation_matrix.py."""
 
-from django.urls import path
+from django.urls import include, path
 
 from annuaire.espace.views import home, journal, queue, review
 
@@ -15,4 +15,5 @@ urlpatterns = [
     path("offres/<int:pk>/", review.offer_review, name="offer_review"),
     path("offres/<int:pk>/decision/", review.offer_decide, name="offer_decide"),
     path("journal/", journal.journal, name="journal"),
+    path("", include("annuaire.espace.urls_offers")),
 ]

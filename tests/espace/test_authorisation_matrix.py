@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from annuaire.directory.models import Offer
 from tests.applications.matrix import application_matrix
 from tests.espace.conftest import client_for
+from tests.espace.matrix_structures import rows as structure_side_rows
 
 LOGIN, TOTP = "connexion", "activer le second facteur"
 ROLES = (
@@ -68,6 +69,7 @@ MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]
             "figures_xlsx",
         ]
     },
+    **structure_side_rows(everyone, territory),
 }
 
 

@@ -33,6 +33,7 @@ class Action(StrEnum):
     SUSPEND = "suspendre"
     DELIST = "retirer"
     END = "terminer"
+    LEAVE = "quitter"
     REINSTATE = "retablir"
 
 
@@ -47,6 +48,7 @@ ACTION_LABELS = {
     Action.SUSPEND: "Suspendue",
     Action.DELIST: "Retirée de l'annuaire",
     Action.END: "Référencement terminé",
+    Action.LEAVE: "Référencement terminé à la demande de la structure",
     Action.REINSTATE: "Rétablie",
 }
 
@@ -115,6 +117,16 @@ TRANSITIONS: tuple[Transition, ...] = (
         {S.DRAFT, S.RETURNED, S.PUBLISHED, S.SUSPENDED, S.DELISTED},
         S.ENDED,
         {Level.REGIONAL},
+        {STRUCTURE},
+        comment_required=True,
+    ),
+    # A structure leaves the directory itself, with its reason (issue 7, point 7): hidden at
+    # once with all its offers, nothing deleted; only the region reinstates it.
+    _t(
+        Action.LEAVE,
+        {S.DRAFT, S.RETURNED, S.TERRITORIAL_REVIEW, S.REGIONAL_REVIEW, S.PUBLISHED, S.SUSPENDED, S.DELISTED},
+        S.ENDED,
+        {Level.STRUCTURE},
         {STRUCTURE},
         comment_required=True,
     ),
