@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "annuaire.directory",
     "annuaire.accounts",
     "annuaire.needs",
+    "annuaire.verification",
     "annuaire.www",
     "annuaire.api",
     "annuaire.opendata",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.urls")),
     # Keep last among api/v1/ routes: unknown API addresses get a JSON 404.
     path("api/v1/", include("annuaire.api.fallback_urls")),
+    path("espace/verification/", include("annuaire.verification.urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
     path("", include("annuaire.www.urls")),

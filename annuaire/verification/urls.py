@@ -1,0 +1,17 @@
+"""The verification pages of the back office, under /espace/verification/ (config/urls.py)."""
+
+from django.urls import path
+
+from annuaire.verification import views
+
+app_name = "verification"
+
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("lien/<str:token>/", views.signed_link, name="link"),
+    path("structures/<int:pk>/", views.structure_page, name="structure"),
+    path("structures/<int:pk>/confirmer/", views.confirm_all, name="confirm_structure"),
+    path("offres/<int:pk>/confirmer/", views.confirm_one, name="confirm_offer"),
+    path("retablissements/", views.reinstatements, name="reinstatements"),
+    path("retablissements/<int:pk>/decision/", views.decide, name="decide"),
+]
