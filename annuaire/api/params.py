@@ -74,6 +74,12 @@ class OfferExtraForm(forms.Form):
     modifie_depuis = ModifiedSinceField()
 
 
+class RemovalFilterForm(forms.Form):
+    """`GET /api/v1/suppressions`."""
+
+    modifie_depuis = ModifiedSinceField()
+
+
 class StructureFilterForm(forms.Form):
     departement = DepartementField()
     type = forms.CharField(required=False, max_length=40)

@@ -180,3 +180,8 @@ def page_of(name: str, item: type[serializers.Serializer]) -> Any:  # type: igno
 def page_of_objects(name: str, help_text: str) -> Any:
     """A page whose records are plain JSON objects described elsewhere (e.g. by an external schema)."""
     return _page(name, serializers.ListField(child=serializers.DictField(), help_text=help_text))
+
+
+def page_of_objects_with(name: str, item: Any) -> Any:
+    """A page of records described by an inline serializer."""
+    return _page(name, serializers.ListField(child=item))

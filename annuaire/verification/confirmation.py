@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django.utils import timezone
 from django.db.models import DateField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 
@@ -109,7 +110,7 @@ def confirm_offer(offer: Offer, actor: Actor, today: date) -> Outcome:
     check_confirmer(structure, actor)
     if not offers_to_confirm(structure).filter(pk=offer.pk).exists():
         raise TransitionNotAllowed("Cette offre n'est pas à confirmer (elle n'est pas publiée).")
-    Offer.objects.filter(pk=offer.pk).update(last_verified_at=today)
+    Offer.objects.filter(pk=offer.pk).update(last_verified_at=today, updated_at=timezone.now())
     offer.last_verified_at = today
     Confirmation.objects.create(structure=structure, offer=offer, by=actor.user, on=today)
     return _settle(structure, actor, today)
@@ -125,7 +126,7 @@ def confirm_structure(structure: Structure, actor: Actor, today: date) -> Outcom
     pending = pending_revision_ids(offers)
     for offer in offers:
         if not is_answered(offer, since, offer.pk in pending):
-            Offer.objects.filter(pk=offer.pk).update(last_verified_at=today)
+            Offer.objects.filter(pk=offer.pk).update(last_verified_at=today, updated_at=timezone.now())
             Confirmation.objects.create(structure=structure, offer=offer, by=actor.user, on=today)
     return _settle(structure, actor, today)
 
@@ -139,7 +140,7 @@ def _settle(structure: Structure, actor: Actor, today: date) -> Outcome:
         return Outcome(remaining=remaining)
     Confirmation.objects.create(structure=structure, offer=None, by=actor.user, on=today)
     if structure.status == PublicationStatus.PUBLISHED:
-        Structure.objects.filter(pk=structure.pk).update(last_verified_at=today)
+        Structure.objects.filter(pk=structure.pk).update(last_verified_at=today, updated_at=timezone.now())
         structure.last_verified_at = today
         return Outcome(structure_confirmed=True)
     request = ReinstatementRequest.objects.pending().filter(structure=structure).first()
@@ -172,8 +173,8 @@ def decide_reinstatement(
         transition(structure, Action.REINSTATE, actor, comment)
         for offer in offers:
             transition(offer, Action.REINSTATE, actor, comment)
-        Offer.objects.filter(pk__in=[o.pk for o in offers]).update(last_verified_at=today)
-        Structure.objects.filter(pk=structure.pk).update(last_verified_at=today)
+        Offer.objects.filter(pk__in=[o.pk for o in offers]).update(last_verified_at=today, updated_at=timezone.now())
+        Structure.objects.filter(pk=structure.pk).update(last_verified_at=today, updated_at=timezone.now())
     ReinstatementRequest.objects.filter(pk=request.pk).update(
         decision=ReinstatementRequest.Decision.APPROVED if approve else ReinstatementRequest.Decision.REFUSED,
         decided_on=today,

@@ -8,7 +8,7 @@ from datetime import date
 from django import template
 from django.utils import timezone
 
-from annuaire.verification.schedule import is_past_period
+from annuaire.verification.schedule import is_past_period, public_terms
 
 register = template.Library()
 
@@ -16,6 +16,19 @@ register = template.Library()
 @register.filter
 def get_count(counter: Counter[str], key: str) -> int:
     return counter.get(key, 0)
+
+
+@register.simple_tag
+def verification_terms() -> dict[str, object]:
+    """The calendar the public pages describe, read from the code that applies it."""
+    terms = public_terms()
+    days = [str(d) for d in terms.reminder_days]
+    months = {1: "un mois", 2: "deux mois", 3: "trois mois"}
+    return {
+        "request_days_before": terms.request_days_before,
+        "reminder_text": ", ".join(days[:-1]) + " et " + days[-1],
+        "grace_text": months.get(terms.grace_months, f"{terms.grace_months} mois"),
+    }
 
 
 @register.filter
