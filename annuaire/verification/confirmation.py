@@ -20,7 +20,6 @@ from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, PublicationEvent, Structure
 from annuaire.directory.publication import (
     IN_REVIEW,
-    SYSTEM,
     Action,
     Actor,
     Level,
@@ -51,16 +50,15 @@ def last_confirmed(structure: Structure) -> date:
 
 
 def delisted_by_cycle(structure: Structure) -> OfferQuerySet:
-    """Offers the automatic delisting of `structure` took down with it."""
-    by_system = PublicationEvent.objects.filter(
-        offer=OuterRef("pk"), action=Action.DELIST, actor__isnull=True, actor_label=SYSTEM.label
-    )
+    """Offers delisted with `structure` (by the cycle, or by the region at the same time):
+    those that come back with it."""
+    with_it = PublicationEvent.objects.filter(offer=OuterRef("pk"), action=Action.DELIST)
     if structure.status_changed_at is not None:
-        by_system = by_system.filter(at__gte=structure.status_changed_at)
+        with_it = with_it.filter(at__gte=structure.status_changed_at)
     return (
         Offer.objects.originals()
         .filter(structure=structure, status=PublicationStatus.DELISTED)
-        .filter(Exists(by_system))
+        .filter(Exists(with_it))
         .order_by("title", "pk")
     )
 
