@@ -15,5 +15,6 @@ urlpatterns = [
     path("espace/verification/", include("annuaire.verification.urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    path("", include("annuaire.verification.public_urls")),
     path("", include("annuaire.www.urls")),
 ]

@@ -101,3 +101,35 @@ class ReinstatementRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.structure} – {self.get_decision_display()}"
+
+
+class ErrorReportQuerySet(models.QuerySet["ErrorReport"]):
+    def open(self) -> ErrorReportQuerySet:
+        return self.filter(handled_on__isnull=True)
+
+
+class ErrorReport(models.Model):
+    """Someone from the public says an offer's information is wrong ("Signaler une erreur").
+
+    It lands in the queue of the structure's territorial coordinators; the structure is told."""
+
+    offer = models.ForeignKey(
+        "directory.Offer", on_delete=models.PROTECT, related_name="error_reports", verbose_name="offre"
+    )
+    what = models.TextField("ce qui est inexact")
+    contact = models.CharField("contact (facultatif)", max_length=200, blank=True)
+    received_at = models.DateTimeField("reçu le", auto_now_add=True)
+    handled_on = models.DateField("traité le", null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = ErrorReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "signalement d'erreur"
+        verbose_name_plural = "signalements d'erreur"
+        ordering = ["received_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Signalement sur {self.offer} ({self.received_at:%d/%m/%Y})"

@@ -13,5 +13,7 @@ urlpatterns = [
     path("structures/<int:pk>/confirmer/", views.confirm_all, name="confirm_structure"),
     path("offres/<int:pk>/confirmer/", views.confirm_one, name="confirm_offer"),
     path("retablissements/", views.reinstatements, name="reinstatements"),
+    path("signalements/", views.reports, name="reports"),
+    path("signalements/<int:pk>/traite/", views.report_handled, name="report_handled"),
     path("retablissements/<int:pk>/decision/", views.decide, name="decide"),
 ]

@@ -26,7 +26,7 @@ from annuaire.verification.confirmation import (
     offers_to_confirm,
     pending_revision_ids,
 )
-from annuaire.verification.models import ReinstatementRequest, VerificationMessage
+from annuaire.verification.models import ErrorReport, ReinstatementRequest, VerificationMessage
 from annuaire.verification.schedule import Freshness, MessageKind, delisting_day, due_date
 from annuaire.verification.states import overview
 
@@ -161,6 +161,29 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         verb = "rétablie" if choice == "retablir" else "laissée hors de l'annuaire"
         messages.success(request, f"« {reinstatement.structure.name} » est {verb} ; la structure est prévenue.")
     return HttpResponseRedirect(reverse("verification:reinstatements"))
+
+
+@espace_view
+def reports(request: HttpRequest) -> HttpResponse:
+    """Error reports on the offers of the person's structures and territory, oldest first."""
+    actor = actor_of(request)
+    waiting = (
+        ErrorReport.objects.open()
+        .filter(offer__in=actor.offers())
+        .select_related("offer__structure")
+        .order_by("received_at", "pk")
+    )
+    return render(request, "verification/reports.html", {"reports": waiting})
+
+
+@require_POST
+@espace_view
+def report_handled(request: HttpRequest, pk: int) -> HttpResponse:
+    actor = actor_of(request)
+    report = get_object_or_404(ErrorReport.objects.open().filter(offer__in=actor.offers()), pk=pk)
+    ErrorReport.objects.filter(pk=report.pk).update(handled_on=timezone.localdate(), handled_by=actor.user)
+    messages.success(request, "Le signalement est marqué comme traité.")
+    return HttpResponseRedirect(reverse("verification:reports"))
 
 
 def _structure(request: HttpRequest, pk: int) -> Structure:
