@@ -110,6 +110,13 @@ OFFER_SEARCH_PARAMETERS = [
         Q,
         description="`true` : seulement les offres sans frais pour la personne (gratuites ou prises en charge).",
     ),
+    OpenApiParameter(
+        "ouvert",
+        OpenApiTypes.BOOL,
+        Q,
+        description="`true` : sans les offres fermées aujourd'hui (congés ou fermeture temporaire de l'offre ou "
+        "de sa structure, à la date du jour).",
+    ),
     MODIFIED_SINCE,
     PAGE,
     PAGE_SIZE,

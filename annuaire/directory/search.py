@@ -12,12 +12,14 @@ from typing import Any
 
 from django import forms
 from django.db.models import Min, Q
+from django.utils import timezone
 
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, haversine_km
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
 from annuaire.directory.models import Offer, OfferQuerySet, Place
+from annuaire.directory.models.notice import closed_on
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -45,6 +47,7 @@ class SearchCriteria:
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     parcours_global: bool = False
     free_only: bool = False
+    open_today: bool = False
     text: str = ""
 
     @property
@@ -85,6 +88,11 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
         offers = offers.filter(cost__in=[Cost.FREE, Cost.COVERED])
     for word in search_words(criteria.text):
         offers = offers.filter(search_text__contains=word)
+    # Closures (holidays...) are dated: "today" is when the search runs.
+    today = timezone.localdate()
+    offers = offers.annotate(closed_today=closed_on(today))
+    if criteria.open_today:
+        offers = offers.filter(~closed_on(today))
 
     centre = criteria.centre
     if centre is None:
@@ -164,6 +172,7 @@ class SearchForm(forms.Form):
     phase = CodeListField(label="Moment du parcours", required=False, vocabulary=Phase)
     acces = CodeListField(label="Conditions d'accès", required=False, vocabulary=Access)
     gratuit = forms.BooleanField(label="Uniquement sans frais pour la personne", required=False)
+    ouvert = forms.BooleanField(label="Sans les offres fermées aujourd'hui (congés, fermeture)", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -258,6 +267,7 @@ class SearchForm(forms.Form):
             choices={name: tuple(data[name]) for name in CHOICE_FILTERS if data.get(name)},
             parcours_global=bool(data.get("parcours")),
             free_only=bool(data.get("gratuit")),
+            open_today=bool(data.get("ouvert")),
             text=data.get("q") or "",
         )
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from annuaire.directory.models import Notice, Offer, Structure
+
 HONEYPOT = "site_web"
 
 
@@ -35,3 +37,28 @@ class ErrorReportForm(forms.Form):
         if data.get(HONEYPOT):
             raise forms.ValidationError("Votre message n'a pas pu être envoyé.", code="honeypot")
         return data
+
+
+class NoticeForm(forms.ModelForm):  # type: ignore[type-arg]
+    """A temporary closure or notice, on one offer or the whole structure (back office)."""
+
+    class Meta:
+        model = Notice
+        fields = ["offer", "kind", "message", "starts_on", "ends_on"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        error_messages = {
+            "starts_on": {"required": "Indiquez la date de début.", "invalid": "Date de début invalide."},
+            "ends_on": {"required": "Indiquez la date de fin.", "invalid": "Date de fin invalide."},
+            "kind": {"required": "Choisissez le type d'avis."},
+        }
+
+    def __init__(self, *args: Any, structure: Structure, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.structure = structure
+        offer_field: Any = self.fields["offer"]
+        offer_field.queryset = Offer.objects.originals().filter(structure=structure).order_by("title")
+        offer_field.empty_label = "Toute la structure"
+        offer_field.required = False

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from annuaire.directory.enums import PublicationStatus
-from annuaire.directory.models import Structure
+from annuaire.directory.models import Notice, Structure
 from annuaire.directory.publication import TransitionError
 from annuaire.verification import links
 from annuaire.verification.access import actor_of, espace_view
@@ -26,6 +26,7 @@ from annuaire.verification.confirmation import (
     offers_to_confirm,
     pending_revision_ids,
 )
+from annuaire.verification.forms import NoticeForm
 from annuaire.verification.models import ErrorReport, ReinstatementRequest, VerificationMessage
 from annuaire.verification.schedule import Freshness, MessageKind, delisting_day, due_date
 from annuaire.verification.states import overview
@@ -89,6 +90,8 @@ def structure_page(request: HttpRequest, pk: int) -> HttpResponse:
         "pending_request": ReinstatementRequest.objects.pending().filter(structure=structure).exists(),
         "rows": rows,
         "remaining": sum(1 for _offer, answered, _pending in rows if not answered),
+        "notice_form": NoticeForm(structure=structure),
+        "notices": Notice.objects.filter(structure=structure, ends_on__gte=today).select_related("offer"),
     }
     return render(request, "verification/structure.html", context)
 
@@ -119,6 +122,30 @@ def confirm_all(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _outcome_text(outcome))
     return redirect("verification:structure", pk=structure.pk)
+
+
+@require_POST
+@espace_view
+def add_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    structure = _structure(request, pk)
+    form = NoticeForm(request.POST, structure=structure)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "L'avis est enregistré : il s'affiche sur les pages publiques aux dates choisies.")
+    else:
+        errors = " ".join(str(m) for field_errors in form.errors.values() for m in field_errors)
+        messages.error(request, f"L'avis n'est pas enregistré : {errors}")
+    return redirect("verification:structure", pk=structure.pk)
+
+
+@require_POST
+@espace_view
+def remove_notice(request: HttpRequest, pk: int) -> HttpResponse:
+    notice = get_object_or_404(Notice.objects.filter(structure__in=actor_of(request).structures()), pk=pk)
+    structure_pk = notice.structure_id
+    notice.delete()
+    messages.success(request, "L'avis est retiré.")
+    return redirect("verification:structure", pk=structure_pk)
 
 
 @espace_view

@@ -21,6 +21,7 @@ SEARCH_PARAMETERS = {
     "acces",
     "parcours",
     "gratuit",
+    "ouvert",
     "modifie_depuis",
     "page",
     "taille",

@@ -8,6 +8,7 @@ from datetime import date
 from django import template
 from django.utils import timezone
 
+from annuaire.directory.models import Notice, Offer
 from annuaire.verification.schedule import is_past_period, public_terms
 
 register = template.Library()
@@ -29,6 +30,18 @@ def verification_terms() -> dict[str, object]:
         "reminder_text": ", ".join(days[:-1]) + " et " + days[-1],
         "grace_text": months.get(terms.grace_months, f"{terms.grace_months} mois"),
     }
+
+
+@register.filter
+def closed_today(offer: Offer) -> bool:
+    """The search annotates `closed_today` (annuaire.directory.search); elsewhere: not known, not shown."""
+    return bool(getattr(offer, "closed_today", False))
+
+
+@register.simple_tag
+def current_notices(offer: Offer) -> list[Notice]:
+    """The notices of `offer` and of its structure showing today (one query)."""
+    return list(Notice.objects.current(timezone.localdate()).about(offer.pk, offer.structure_id))
 
 
 @register.filter

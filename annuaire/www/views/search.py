@@ -208,6 +208,7 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
         "rayon": params.get("rayon", "").strip().removesuffix("km").strip() or str(settings.DEFAULT_RADIUS_KM),
         "radius_choices": [str(r) for r in RADIUS_CHOICES],
         "gratuit": bool(params.get("gratuit")),
+        "ouvert": bool(params.get("ouvert")),
         "error_ids": {name: f"erreur-{name}" if name in errors else "" for name in form.fields},
         "field_errors": {name: "; ".join(str(m) for m in errors.get(name, [])) for name in form.fields},
         "choice_groups": [],
