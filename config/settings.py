@@ -119,11 +119,19 @@ SITE_NAME = os.environ.get("SITE_NAME", "Annuaire SOS")
 NETWORK_NAME = os.environ.get("NETWORK_NAME", "Réseau régional de cancérologie (démonstration)")
 # Region shown by default on the map (INSEE region code); empty = whole country.
 DEFAULT_REGION = os.environ.get("DEFAULT_REGION", "53")
-# Optional raster tiles for the map, e.g. "https://tile.example.org/{z}/{x}/{y}.png".
-# Empty: the map draws the départements outlines only (works offline).
-MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
-MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# Raster tiles of the maps: IGN's public "Plan IGN" from the Géoplateforme by default (no key).
+# Empty: the maps draw the départements outlines only; they do so too when tiles cannot load.
+MAP_TILE_URL = os.environ.get(
+    "MAP_TILE_URL",
+    "https://data.geopf.fr/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0"
+    "&LAYER=GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2&STYLE=normal&FORMAT=image/png"
+    "&TILEMATRIXSET=PM&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}",
+)
+MAP_TILE_ATTRIBUTION = os.environ.get(
+    "MAP_TILE_ATTRIBUTION", '<a href="https://www.ign.fr/">IGN</a> – Plan IGN, Géoplateforme'
+)
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
+# The radius around a commune when none is chosen (annuaire.directory.search.default_radius_km).
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
 
 REST_FRAMEWORK = {

@@ -6,6 +6,8 @@ admin.site.site_header = f"Administration – {settings.SITE_NAME}"
 admin.site.site_title = settings.SITE_NAME
 admin.site.index_title = "Gestion de l'annuaire"
 
+handler500 = "annuaire.www.views.errors.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/data-inclusion/", include("annuaire.interop.datainclusion.urls")),

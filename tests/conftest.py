@@ -60,3 +60,13 @@ class _InvalidVariable(str):
 
     def __mod__(self, name: object) -> str:
         raise AssertionError(f"Unknown template variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def _no_demo_data_known() -> None:
+    """Pages ask once (then cache) whether demo rows are loaded: each test starts knowing there are none,
+    so that query counts do not depend on which test ran before. Tests loading the demo region
+    run its writer, which updates the answer."""
+    from annuaire.directory import fictitious
+
+    fictitious.remember(False)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, time
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from annuaire.core.forms import checked
 from annuaire.directory.enums import StructureKind
-from annuaire.geo.models import Departement
+from annuaire.directory.search_params import SearchParameters
+from annuaire.geo.lookup import commune_by_insee_code, commune_by_postal_code, find_departement, with_position
+from annuaire.geo.models import Commune, Departement
 
 MODIFIED_SINCE_ERROR = (
     "Date invalide : indiquez une date ou une date-heure ISO 8601, par exemple 2025-01-31 ou 2025-01-31T08:30:00+01:00."
@@ -59,19 +63,42 @@ class DepartementField(forms.CharField):
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def clean(self, value: object) -> Departement | None:  # type: ignore[override]
-        code = (super().clean(value) or "").strip().upper()
+        code = (super().clean(value) or "").strip()
+        return checked(find_departement, code) if code else None
+
+
+class OfferSearchForm(SearchParameters):
+    """`GET /api/v1/offres`: the search parameters of the web page, but where is a code.
+
+    `commune` is an INSEE code only and `code_postal` a postal code (the convention of the
+    national geography API); a postal code shared by several communes means the most
+    populated one (docs/domain.md, "Où chercher").
+    """
+
+    commune = forms.CharField(required=False, max_length=10)
+    code_postal = forms.CharField(required=False, max_length=10)
+    modifie_depuis = ModifiedSinceField()
+
+    def clean_commune(self) -> Commune | None:
+        code = self.cleaned_data["commune"].strip()
+        return checked(with_position, checked(commune_by_insee_code, code)) if code else None
+
+    def clean_code_postal(self) -> Commune | None:
+        code = self.cleaned_data["code_postal"].strip()
         if not code:
             return None
-        departement = Departement.objects.filter(code=code).first()
-        if departement is None:
-            raise forms.ValidationError(f"Département inconnu : « {code} ».", code="unknown")
-        return departement
+        answer = checked(commune_by_postal_code, code)
+        assert answer.commune is not None
+        return checked(with_position, answer.commune)
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("commune") and cleaned.get("code_postal"):
+            self.add_error("code_postal", "Indiquez soit « commune » (code INSEE), soit « code_postal », pas les deux.")
+        return cleaned
 
-class OfferExtraForm(forms.Form):
-    """API-only parameters of `GET /api/v1/offres`, on top of `SearchForm`."""
-
-    modifie_depuis = ModifiedSinceField()
+    def searched_commune(self) -> Commune | None:
+        return self.cleaned_data.get("commune") or self.cleaned_data.get("code_postal")
 
 
 class RemovalFilterForm(forms.Form):

@@ -10,8 +10,9 @@ from rest_framework import serializers
 
 from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.serializers.errors import InvalidParametersSerializer, MessageSerializer
+from annuaire.core.text import format_km
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase, StructureKind
-from annuaire.directory.search import MAX_RADIUS_KM
+from annuaire.directory.search import MAX_RADIUS_KM, default_radius_km
 
 Q: Literal["query"] = "query"
 
@@ -81,17 +82,25 @@ OFFER_SEARCH_PARAMETERS = [
     DEPARTEMENT,
     OpenApiParameter(
         "commune",
-        OpenApiTypes.STR,
+        {"type": "string", "pattern": "^([0-9]{2}|2A|2B)[0-9]{3}$"},
         Q,
-        description="Commune autour de laquelle chercher : code INSEE, code postal, nom ou libellé d'autocomplétion "
-        "(« Rennes (35) »). Les résultats sont alors triés par distance et portent `distance_km`.",
+        description="Code INSEE de la commune autour de laquelle chercher (par exemple `29232` pour Quimper ; "
+        "voir `/api/v1/communes`). Les résultats sont alors triés par distance et portent `distance_km`. "
+        "Ne pas donner avec `code_postal`.",
+    ),
+    OpenApiParameter(
+        "code_postal",
+        {"type": "string", "pattern": "^[0-9]{5}$"},
+        Q,
+        description="Code postal autour duquel chercher, par exemple `29100`. Quand plusieurs communes partagent "
+        "ce code, la recherche se fait autour de la plus peuplée. Ne pas donner avec `commune`.",
     ),
     OpenApiParameter(
         "rayon",
         {"type": "number", "minimum": 0, "exclusiveMinimum": True, "maximum": MAX_RADIUS_KM},
         Q,
-        description=f"Distance maximale autour de la commune, en km (20 par défaut, {MAX_RADIUS_KM} au plus). "
-        "Sans effet sans commune.",
+        description=f"Distance maximale autour de la commune, en km ({format_km(default_radius_km())} par défaut, "
+        f"{MAX_RADIUS_KM} au plus). Sans effet sans commune ni code postal.",
     ),
     _codes("public", Audience, "Pour qui."),
     _codes("age", AgeGroup, "Âge des personnes."),

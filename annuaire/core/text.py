@@ -25,3 +25,10 @@ def normalize(text: str) -> str:
 def search_words(query: str) -> list[str]:
     """The normalised words of a free-text query, each to be found in the text."""
     return [w for w in normalize(query).split(" ") if w]
+
+
+def format_km(value: float) -> str:
+    """3.42 → "3,4"; 20.0 → "20" (French decimal comma)."""
+    if abs(value - round(value)) < 0.05:
+        return str(round(value))
+    return f"{value:.1f}".replace(".", ",")

@@ -1,6 +1,6 @@
 """Which structures offer which care, how often, and how it reads.
 
-Weights follow DOMAIN.md §8 (episodes funded by Réseau Oncologie 37: psychologists 218,
+Weights follow docs/domain.md, "Qui est listé" (episodes funded by Réseau Oncologie 37: psychologists 218,
 dietitians 116, reflexology 98...). Kind groups say who may offer a sub-category:
 
     H  health establishment or cancer centre     E  big establishment only (CHU, cancer centre)
@@ -266,14 +266,14 @@ COST_DETAILS_PAID: tuple[str, ...] = (
 COST_DETAILS_FREE: tuple[str, ...] = (
     "",
     "",
-    "Financé par la Ligue contre le cancer",
+    "Financé par le comité départemental d'entraide",
     "Adhésion à l'association demandée (10 €/an)",
     "Les 5 premières séances sont gratuites",
 )
 KIND_DESCRIPTIONS: dict[str, tuple[str, ...]] = {
     "H": ("Établissement de santé autorisé pour le traitement du cancer, avec une équipe de soins de support.",),
     "D": ("Hospitalisation à domicile : des soins hospitaliers chez vous, 7 jours sur 7.",),
-    "L": ("Comité départemental de la Ligue contre le cancer : aide aux malades et à leurs proches.",),
+    "L": ("Comité départemental d'une association contre le cancer : aide aux malades et à leurs proches.",),
     "A": (
         "Association de patients et de bénévoles, pour ne pas rester seul face à la maladie.",
         "Association qui propose des activités pour mieux vivre pendant et après un cancer.",

@@ -16,9 +16,10 @@ from stdnum import luhn
 
 from annuaire.core.identifiers import finess_with_key
 from annuaire.demo.towns import Town
+from annuaire.directory.fictitious import FICTITIOUS_DOMAIN
 
 # Every demo structure has its public e-mail at a sub-domain of this reserved domain.
-DEMO_DOMAIN = "demo-sos.invalid"
+DEMO_DOMAIN = FICTITIOUS_DOMAIN
 DEMO_NAMESPACE = UUID("5d0c1e6a-53b2-4c8e-9a0e-000000000053")
 # ARCEP numbers reserved for fiction, by telephone zone (never a real subscriber).
 FICTION_PHONE_BLOCKS = {"01": "01 99 00", "02": "02 61 91", "03": "03 53 01", "04": "04 65 71", "05": "05 36 49"}

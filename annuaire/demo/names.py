@@ -1,7 +1,8 @@
 """Believable French names for demo structures, people and streets.
 
-Real Breton establishments are named as the public knows them; everything else is
-built from templates with real commune names. Contact details are always fictitious.
+Every structure name is invented (docs/domain.md, "Les données de démonstration"), in real
+communes: no real hospital, clinic, cancer centre or association is named. Contact
+details are always fictitious.
 """
 
 from __future__ import annotations
@@ -25,85 +26,92 @@ class NamedStructure:
 
 _E, _CLCC = StructureKind.ETABLISSEMENT_SANTE, StructureKind.CENTRE_LUTTE_CANCER
 
+# Invented establishments in real communes: no real hospital, clinic or cancer centre is named.
 BRITTANY_ESTABLISHMENTS: tuple[NamedStructure, ...] = (
     NamedStructure(
-        "Centre Eugène Marquis",
+        "Institut de cancérologie des Trois Rivières",
         _CLCC,
         "Rennes",
         "35",
-        ("Site de Villejean", "Espace de soins de support", "Plateau de radiothérapie"),
+        ("Site principal", "Espace de soins de support", "Plateau de radiothérapie"),
         big=True,
     ),
     NamedStructure(
-        "Institut de cancérologie de Bretagne occidentale",
+        "Institut de cancérologie Penn ar Bed",
         _CLCC,
         "Brest",
         "29",
-        ("Site de la Cavale Blanche", "Maison des soins de support"),
+        ("Site des Quatre Vents", "Maison des soins de support"),
         big=True,
     ),
     NamedStructure(
-        "Centre de cancérologie Bretagne Sud", _CLCC, "Lorient", "56", ("Site du Scorff", "Hôpital de jour"), big=True
+        "Centre de cancérologie des Deux Rades", _CLCC, "Lorient", "56", ("Site du Port", "Hôpital de jour"), big=True
     ),
     NamedStructure(
-        "CHU de Rennes – Pontchaillou",
+        "Centre hospitalier universitaire des Lices",
         _E,
         "Rennes",
         "35",
-        ("Bâtiment principal", "Centre cardio-pneumologique", "Hôpital de jour d'oncologie"),
+        ("Bâtiment principal", "Pavillon des Tilleuls", "Hôpital de jour d'oncologie"),
         big=True,
     ),
-    NamedStructure("CHU de Rennes – Hôpital Sud", _E, "Rennes", "35", ("Hôpital Sud", "Pôle femme-enfant"), big=True),
     NamedStructure(
-        "CHU de Brest – Hôpital Morvan", _E, "Brest", "29", ("Hôpital Morvan", "Institut de cancérologie"), big=True
+        "Hôpital universitaire des Marais", _E, "Rennes", "35", ("Site des Marais", "Pôle femme-enfant"), big=True
     ),
     NamedStructure(
-        "CHU de Brest – La Cavale Blanche",
+        "Centre hospitalier universitaire de la Rade",
         _E,
         "Brest",
         "29",
-        ("Site de la Cavale Blanche", "Hôpital de jour"),
+        ("Site de la Rade", "Institut de cancérologie"),
         big=True,
     ),
+    NamedStructure("Hôpital des Embruns", _E, "Brest", "29", ("Site des Embruns", "Hôpital de jour"), big=True),
     NamedStructure(
-        "Centre hospitalier de Quimper", _E, "Quimper", "29", ("Site de Laennec", "Site de Kerléar"), big=True
+        "Centre hospitalier des Glycines – Quimper",
+        _E,
+        "Quimper",
+        "29",
+        ("Site des Glycines", "Site du Frugy"),
+        big=True,
     ),
+    NamedStructure("Hôpital du Littoral sud – Lorient", _E, "Lorient", "56", ("Site du Littoral", "Site des Dunes")),
+    NamedStructure("Centre hospitalier du Golfe – Vannes", _E, "Vannes", "56", ("Site du Golfe", "Hôpital de jour")),
     NamedStructure(
-        "Groupe hospitalier Bretagne Sud – Lorient", _E, "Lorient", "56", ("Hôpital du Scorff", "Site de Kerbernès")
-    ),
-    NamedStructure(
-        "Centre hospitalier Bretagne Atlantique – Vannes", _E, "Vannes", "56", ("Site de Chubert", "Hôpital de jour")
-    ),
-    NamedStructure(
-        "Centre hospitalier Yves Le Foll – Saint-Brieuc",
+        "Centre hospitalier de la Baie – Saint-Brieuc",
         _E,
         "Saint-Brieuc",
         "22",
-        ("Site de La Beauchée", "Centre de soins de support"),
+        ("Site de la Baie", "Centre de soins de support"),
         big=True,
     ),
-    NamedStructure("Centre hospitalier de Saint-Malo", _E, "Saint-Malo", "35", ("Site du Rosais", "Hôpital de jour")),
-    NamedStructure("Centre hospitalier des Pays de Morlaix", _E, "Morlaix", "29"),
-    NamedStructure("Centre hospitalier du Centre Bretagne", _E, "Pontivy", "56", ("Site de Kério",)),
-    NamedStructure("Centre hospitalier de Ploërmel", _E, "Ploërmel", "56"),
-    NamedStructure("Centre hospitalier de Fougères", _E, "Fougères", "35"),
-    NamedStructure("Centre hospitalier de Vitré", _E, "Vitré", "35"),
-    NamedStructure("Centre hospitalier de Redon-Carentoir", _E, "Redon", "35"),
-    NamedStructure("Centre hospitalier de Guingamp", _E, "Guingamp", "22"),
-    NamedStructure("Centre hospitalier de Lannion-Trestel", _E, "Lannion", "22"),
-    NamedStructure("Centre hospitalier René Pleven – Dinan", _E, "Dinan", "22"),
-    NamedStructure("Centre hospitalier de Landerneau", _E, "Landerneau", "29"),
-    NamedStructure("Centre hospitalier de Douarnenez", _E, "Douarnenez", "29"),
-    NamedStructure("Hôpital de Quimperlé", _E, "Quimperlé", "29"),
-    NamedStructure("Centre hospitalier de Paimpol", _E, "Paimpol", "22"),
-    NamedStructure("Hôpital privé Sévigné", _E, "Cesson-Sévigné", "35", ("Bâtiment A", "Centre de radiothérapie")),
-    NamedStructure("Clinique Saint-Laurent", _E, "Rennes", "35"),
-    NamedStructure("Clinique Pasteur – Lanroze", _E, "Brest", "29"),
-    NamedStructure("Polyclinique de Keraudren", _E, "Brest", "29"),
-    NamedStructure("Hôpital privé des Côtes-d'Armor", _E, "Plérin", "22"),
-    NamedStructure("Clinique Océane", _E, "Vannes", "56"),
-    NamedStructure("Polyclinique de Quimper Sud", _E, "Quimper", "29"),
+    NamedStructure(
+        "Hôpital des Remparts – Saint-Malo", _E, "Saint-Malo", "35", ("Site des Remparts", "Hôpital de jour")
+    ),
+    NamedStructure("Hôpital du Viaduc – Morlaix", _E, "Morlaix", "29"),
+    NamedStructure("Centre hospitalier des Landes – Pontivy", _E, "Pontivy", "56", ("Site des Landes",)),
+    NamedStructure("Hôpital des Chênes – Ploërmel", _E, "Ploërmel", "56"),
+    NamedStructure("Hôpital du Château – Fougères", _E, "Fougères", "35"),
+    NamedStructure("Hôpital des Tanneurs – Vitré", _E, "Vitré", "35"),
+    NamedStructure("Hôpital du Canal – Redon", _E, "Redon", "35"),
+    NamedStructure("Hôpital du Trieux – Guingamp", _E, "Guingamp", "22"),
+    NamedStructure("Hôpital de la Côte de Granit – Lannion", _E, "Lannion", "22"),
+    NamedStructure("Hôpital de la Rance – Dinan", _E, "Dinan", "22"),
+    NamedStructure("Hôpital de l'Élorn – Landerneau", _E, "Landerneau", "29"),
+    NamedStructure("Hôpital des Sardiniers – Douarnenez", _E, "Douarnenez", "29"),
+    NamedStructure("Hôpital de la Laïta – Quimperlé", _E, "Quimperlé", "29"),
+    NamedStructure("Hôpital du Goëlo – Paimpol", _E, "Paimpol", "22"),
+    NamedStructure("Hôpital privé des Vergers", _E, "Cesson-Sévigné", "35", ("Bâtiment A", "Centre de radiothérapie")),
+    NamedStructure("Clinique des Hortensias", _E, "Rennes", "35"),
+    NamedStructure("Clinique de la Pointe", _E, "Brest", "29"),
+    NamedStructure("Polyclinique des Abers", _E, "Brest", "29"),
+    NamedStructure("Hôpital privé des Grèves", _E, "Plérin", "22"),
+    NamedStructure("Clinique des Mouettes", _E, "Vannes", "56"),
+    NamedStructure("Polyclinique de l'Odet", _E, "Quimper", "29"),
 )
+
+# The département committee of the cancer charity (kind "ligue"), under an invented name.
+LIGUE_PATTERN = "Comité {of_departement} d'Entraide Cancer"
 
 # "Pays" and their main commune, to name CPTS, HAD and MSP as people know them.
 BRITTANY_PAYS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -157,36 +165,36 @@ BRITTANY_PAYS: dict[str, tuple[tuple[str, str], ...]] = {
 
 # Names of associations: as is on first use, then "{name} – antenne de {commune}" or "{name} {commune}".
 ASSOCIATION_NAMES: tuple[str, ...] = (
-    "Association Les Roses de Bretagne",
-    "Vivre comme avant",
-    "Les Amazones",
-    "Étincelle – Vivre après un cancer",
-    "Les Ailes de l'Espoir",
-    "Ressource – Cancer et bien-être",
-    "Gym'Après Cancer",
-    "Dragon Ladies",
-    "Les Pagayeuses",
-    "Solidarité Cancer",
-    "Entr'aide Cancer",
-    "Cap Vers Demain",
-    "Rose Espoir",
-    "Les Liens du Cœur",
-    "Skoazell – Soutien aux malades",
-    "Horizons Partagés",
-    "Un Pas de Côté",
-    "Jeunes Solidarité Cancer",
-    "Association des stomisés",
-    "Marche et Rêve",
-    "Bien-Être et Cancer",
-    "Le Phare – Accompagnement des aidants",
-    "La Maison des Aidants",
-    "Mots pour Maux",
-    "Les Mouettes Roses",
-    "Sport Santé Solidaire",
-    "Kalon Digor",
-    "Ensemble contre le cancer",
-    "Ty Skoazell",
-    "L'Écume des Jours",
+    "Association Les Goélands Roses",
+    "Vivre à Plein Vent",
+    "Les Semeuses d'Écume",
+    "Fil d'Ariane – Après un cancer",
+    "Les Ailes du Ponant",
+    "Ressourcerie Bien-être Santé",
+    "Gym'Horizon Santé",
+    "Les Pagaies Roses du Ponant",
+    "Les Rameuses de l'Aube",
+    "Main Tendue Santé",
+    "Entre Deux Marées",
+    "Cap sur l'Après",
+    "Rose des Vents Santé",
+    "Les Liens de l'Estran",
+    "Kenavo Tristesse",
+    "Horizons de Lande",
+    "Un Pas vers Demain",
+    "Jeunes et Debout",
+    "Stomie Bretagne Entraide",
+    "Marche et Embruns",
+    "Bien-Être Ponant",
+    "Le Fanal – Accompagnement des aidants",
+    "La Maison des Proches",
+    "Mots pour Maux d'Armor",
+    "Les Mouettes Rieuses",
+    "Sport Santé Littoral",
+    "Kalon Mor",
+    "Ensemble au Large",
+    "Ti ar Sikour",
+    "L'Écume des Lendemains",
 )
 
 ASSOCIATION_PATTERNS: tuple[str, ...] = (

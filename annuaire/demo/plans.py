@@ -1,7 +1,7 @@
 """Which demo structures, where, and under which name: the plans the generator turns into rows.
 
-Names must be believable and unique (the real Breton establishments, Ligue committees,
-pattern-built names for the others); this module keeps that bookkeeping.
+Names must be believable, unique and invented (establishments in names.py, one charity
+committee per département, pattern-built names for the others); this module keeps that bookkeeping.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from annuaire.directory.enums import StructureKind
 
 LIGUE_SEATS = {"22": "Saint-Brieuc", "29": "Quimper", "35": "Rennes", "56": "Vannes"}
 
-# Share of each kind of structure (DOMAIN.md §4), Ligue committees apart (one per département).
+# Share of each kind of structure (docs/domain.md, "Qui est listé"), Ligue committees apart (one per département).
 KIND_SHARES: tuple[tuple[str, float], ...] = (
     (StructureKind.ETABLISSEMENT_SANTE, 0.15),
     (StructureKind.HAD, 0.05),
@@ -48,8 +48,8 @@ class Planner:
         self._association_uses: dict[str, int] = defaultdict(int)
 
     def region(self, structure_count: int, departements: tuple[str, ...]) -> list[Plan]:
-        """One Ligue committee per département, the real establishments, then the other kinds by share."""
-        self.invent_big_establishments = False  # the real ones are named in names.py
+        """One charity committee per département, the named establishments, then the other kinds by share."""
+        self.invent_big_establishments = False  # the big ones are named in names.py
         plans = [self.ligue(dep) for dep in departements if self.towns.by_departement.get(dep)]
         quotas = {kind: round(share * structure_count) for kind, share in KIND_SHARES}
         named = [n for n in names.BRITTANY_ESTABLISHMENTS if self.towns.named(n.departement, n.commune)]
@@ -72,7 +72,7 @@ class Planner:
 
     def ligue(self, dep: str) -> Plan:
         town = self.towns.named(dep, LIGUE_SEATS.get(dep, "")) or self.towns.biggest(dep)
-        name = f"Comité {names.of_departement(self.departement_names.get(dep, dep))} de la Ligue contre le cancer"
+        name = names.LIGUE_PATTERN.format(of_departement=names.of_departement(self.departement_names.get(dep, dep)))
         self._used_names.add(name)
         return Plan(StructureKind.LIGUE, town, name, published=True)
 

@@ -103,7 +103,7 @@ class StructureMaker:
             site_names = [
                 {
                     "D": "Siège de l'HAD",
-                    "L": "Espace Ligue",
+                    "L": "Espace Entraide",
                     "A": "Local de l'association",
                     "M": "Maison de santé",
                     "C": "Coordination de la CPTS",
@@ -119,7 +119,7 @@ class StructureMaker:
             towns.append(other)
             site_names.append(
                 {
-                    "L": f"Espace Ligue {names.of_commune(other.name)}",
+                    "L": f"Espace Entraide {names.of_commune(other.name)}",
                     "C": f"Cabinet partenaire {names.of_commune(other.name)}",
                     "M": f"Antenne {names.of_commune(other.name)}",
                 }.get(group, f"Permanence {names.of_commune(other.name)}")

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.db.models import Model
 
-from annuaire.demo.generator import DEMO_DOMAIN, DemoData
+from annuaire.demo.generator import DemoData
+from annuaire.directory import fictitious
+from annuaire.directory.fictitious import fictitious_structures
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure, StructureQuerySet
 from annuaire.directory.publication import seeding
 
@@ -29,7 +31,7 @@ class Counts:
 
 
 def demo_structures() -> StructureQuerySet:
-    return Structure.objects.filter(email__endswith="." + DEMO_DOMAIN)
+    return fictitious_structures()
 
 
 def demo_counts() -> Counts:
@@ -52,6 +54,7 @@ def delete_demo() -> int:
     Offer.objects.filter(structure__in=structures).delete()
     Place.objects.filter(structure__in=structures).delete()
     count, _by_model = demo_structures().delete()
+    transaction.on_commit(lambda: fictitious.remember(False))
     return count
 
 
@@ -80,6 +83,7 @@ def save(data: DemoData) -> Counts:
     # Link tables: plain multi-row inserts, the ORM adds nothing here but time.
     insert_pairs(Offer.subcategories.through, "offer_id", "subcategory_id", data.offer_subcategories)
     insert_pairs(Offer.places.through, "offer_id", "place_id", data.offer_places)
+    transaction.on_commit(lambda: fictitious.remember(bool(data.structures)))
     return Counts(len(data.structures), len(data.places), len(data.offers))
 
 

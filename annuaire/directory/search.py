@@ -1,8 +1,9 @@
-"""The public search: one set of criteria for the web pages and the JSON API.
+"""The public search: criteria and the one query behind the web pages, the JSON API and FHIR.
 
-`SearchForm` reads query parameters (the same names in the page URL and the API),
-checks them with French messages, and yields `SearchCriteria`; `apply_criteria`
-turns criteria into one SQL query (docs/adr/0004-search-design.md).
+Ways in (the web form in annuaire/www/forms.py, the API parameters in annuaire/api/params.py,
+FHIR search parameters) parse what they receive with the small functions below and
+annuaire/geo/lookup.py, then call `make_criteria`; `apply_criteria` turns criteria into one
+SQL query (docs/adr/0004-search-design.md, rules in docs/domain.md).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from django import forms
+from django.conf import settings
 from django.db.models import Min, Q
 from django.utils import timezone
 
+from annuaire.core.errors import InvalidValue
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, haversine_km
 from annuaire.core.text import search_words
@@ -25,7 +27,6 @@ from annuaire.taxonomy.models import Category, SubCategory
 
 RADIUS_CHOICES = [5, 10, 20, 30, 50, 100]
 MAX_RADIUS_KM = 500
-DEFAULT_RADIUS_KM = 20
 
 # Multi-valued refinements: query parameter → (model field, vocabulary).
 CHOICE_FILTERS: dict[str, tuple[str, Any]] = {
@@ -35,6 +36,62 @@ CHOICE_FILTERS: dict[str, tuple[str, Any]] = {
     "phase": ("phases", Phase),
     "acces": ("access", Access),
 }
+CHOICE_LABELS = {
+    "public": "Pour qui",
+    "age": "Âge",
+    "lieu": "Où a lieu le soin",
+    "phase": "Moment du parcours",
+    "acces": "Conditions d'accès",
+}
+
+
+def default_radius_km() -> float:
+    """The radius around a commune when none is given (settings.DEFAULT_RADIUS_KM)."""
+    return float(settings.DEFAULT_RADIUS_KM)
+
+
+def radius_choices() -> list[float]:
+    """The radii a form offers: the usual ones and the default."""
+    return sorted({*map(float, RADIUS_CHOICES), default_radius_km()})
+
+
+def parse_radius(text: str) -> float | None:
+    """A radius in km from "20", "12,5" or "20 km"; empty means none (the default applies)."""
+    value = (text or "").strip().replace(",", ".").removesuffix("km").strip()
+    if not value:
+        return None
+    try:
+        radius = float(value)
+    except ValueError:
+        raise InvalidValue("La distance doit être un nombre de kilomètres, par exemple 20.", "invalid") from None
+    if not 0 < radius <= MAX_RADIUS_KM:  # also refuses nan and inf
+        raise InvalidValue(f"La distance doit être comprise entre 1 et {MAX_RADIUS_KM} km.", "out_of_range")
+    return radius
+
+
+def find_category(code: str, categories: dict[str, Category]) -> Category | None:
+    """The active category with this code (`categories`: the active ones, by code)."""
+    code = (code or "").strip()
+    if not code:
+        return None
+    if code not in categories:
+        raise InvalidValue(f"Type de soin inconnu : « {code[:60]} ».", "unknown")
+    return categories[code]
+
+
+def find_subcategories(codes: list[str]) -> list[SubCategory]:
+    if not codes:
+        return []
+    found = {s.code: s for s in SubCategory.objects.active().filter(code__in=codes)}
+    unknown = [code for code in codes if code not in found]
+    if unknown:
+        raise InvalidValue(f"Soin inconnu : {', '.join(unknown)}.", "unknown")
+    return [found[code] for code in codes]
+
+
+def check_subcategories_in(category: Category | None, subcategories: list[SubCategory]) -> None:
+    if category and any(s.category_id != category.pk for s in subcategories):
+        raise InvalidValue("Ce soin ne fait pas partie du type de soin choisi.", "other_category")
 
 
 @dataclass(frozen=True)
@@ -57,6 +114,16 @@ class SearchCriteria:
     def widened(self, **changes: Any) -> SearchCriteria:
         """The same search with some criteria changed (to suggest alternatives)."""
         return replace(self, **changes)
+
+
+def make_criteria(*, commune: Commune | None = None, radius_km: float | None = None, **others: Any) -> SearchCriteria:
+    """Criteria with the radius rule applied: around a commune, the default radius unless one is given;
+    without a commune, no radius."""
+    if commune is None:
+        radius_km = None
+    elif radius_km is None:
+        radius_km = default_radius_km()
+    return SearchCriteria(commune=commune, radius_km=radius_km, **others)
 
 
 def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuerySet:
@@ -122,170 +189,3 @@ def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
     if not located:
         return places[0]
     return min(located, key=lambda p: haversine_km(centre, Point(p.lat, p.lng)))  # type: ignore[arg-type]
-
-
-class CodeListField(forms.Field):
-    """Codes given as repeated parameters or comma-separated: ?age=aja&age=adultes or ?age=aja,adultes."""
-
-    widget = forms.CheckboxSelectMultiple
-
-    def __init__(self, *, vocabulary: Any = None, **kwargs: Any) -> None:
-        self.vocabulary = vocabulary
-        super().__init__(**kwargs)
-        if vocabulary is not None:
-            self.widget.choices = vocabulary.choices
-
-    def to_python(self, value: Any) -> list[str]:
-        if not value:
-            return []
-        values = value if isinstance(value, list | tuple) else [value]
-        codes = [code.strip() for item in values for code in str(item).split(",") if code.strip()]
-        return list(dict.fromkeys(codes))
-
-    def validate(self, value: list[str]) -> None:
-        super().validate(value)
-        if any("\x00" in code for code in value):
-            # Never sent to the database (PostgreSQL refuses a NUL in text).
-            raise forms.ValidationError("Le caractère nul n'est pas autorisé.", code="null_characters_not_allowed")
-        if self.vocabulary is not None:
-            unknown = [code for code in value if code not in self.vocabulary.values]
-            if unknown:
-                allowed = ", ".join(self.vocabulary.values)
-                raise forms.ValidationError(
-                    f"Valeur inconnue : {', '.join(unknown)}. Valeurs possibles : {allowed}.", code="unknown"
-                )
-
-
-class SearchForm(forms.Form):
-    """Search parameters, shared by the search page and `GET /api/v1/offres`."""
-
-    q = forms.CharField(label="Mots-clés", required=False, max_length=200)
-    categorie = forms.CharField(label="Type de soin", required=False)
-    sous_categorie = CodeListField(label="Soins précis", required=False)
-    parcours = forms.BooleanField(label="Parcours de soins global après le traitement d'un cancer", required=False)
-    departement = forms.CharField(label="Département", required=False)
-    commune = forms.CharField(label="Commune ou code postal", required=False, max_length=150)
-    rayon = forms.CharField(label="Distance maximale", required=False)
-    public = CodeListField(label="Pour qui", required=False, vocabulary=Audience)
-    age = CodeListField(label="Âge", required=False, vocabulary=AgeGroup)
-    lieu = CodeListField(label="Où a lieu le soin", required=False, vocabulary=CareSetting)
-    phase = CodeListField(label="Moment du parcours", required=False, vocabulary=Phase)
-    acces = CodeListField(label="Conditions d'accès", required=False, vocabulary=Access)
-    gratuit = forms.BooleanField(label="Uniquement sans frais pour la personne", required=False)
-    ouvert = forms.BooleanField(label="Sans les offres fermées aujourd'hui (congés, fermeture)", required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._categories = {c.code: c for c in Category.objects.active()}
-
-    @property
-    def categories(self) -> list[Category]:
-        """The active categories, loaded once per form (the page lists them too)."""
-        return list(self._categories.values())
-
-    def clean_categorie(self) -> Category | None:
-        code = self.cleaned_data["categorie"].strip()
-        if not code:
-            return None
-        if code not in self._categories:
-            raise forms.ValidationError(f"Type de soin inconnu : « {code} ».", code="unknown")
-        return self._categories[code]
-
-    def clean_sous_categorie(self) -> list[SubCategory]:
-        codes = self.cleaned_data["sous_categorie"]
-        if not codes:
-            return []
-        found = {s.code: s for s in SubCategory.objects.active().filter(code__in=codes)}
-        unknown = [code for code in codes if code not in found]
-        if unknown:
-            raise forms.ValidationError(f"Soin inconnu : {', '.join(unknown)}.", code="unknown")
-        return [found[code] for code in codes]
-
-    def clean_departement(self) -> Departement | None:
-        code = self.cleaned_data["departement"].strip().upper()
-        if not code:
-            return None
-        departement = Departement.objects.filter(code=code).first()
-        if departement is None:
-            raise forms.ValidationError(f"Département inconnu : « {code} ».", code="unknown")
-        return departement
-
-    def clean_commune(self) -> Commune | None:
-        value = self.cleaned_data["commune"].strip()
-        if not value:
-            return None
-        commune = resolve_commune(value)
-        if commune is None:
-            raise forms.ValidationError(
-                f"Nous ne trouvons pas la commune « {value} ». Vérifiez l'orthographe ou indiquez son code postal.",
-                code="unknown",
-            )
-        if commune.point is None:
-            raise forms.ValidationError(
-                f"La position de {commune.name} n'est pas connue : choisissez une commune voisine.",
-                code="no_position",
-            )
-        return commune
-
-    def clean_rayon(self) -> float | None:
-        value = self.cleaned_data["rayon"].strip().replace(",", ".")
-        if not value:
-            return None
-        try:
-            radius = float(value.removesuffix("km").strip())
-        except ValueError:
-            raise forms.ValidationError(
-                "La distance doit être un nombre de kilomètres, par exemple 20.", code="invalid"
-            ) from None
-        if not 0 < radius <= MAX_RADIUS_KM:
-            raise forms.ValidationError(
-                f"La distance doit être comprise entre 1 et {MAX_RADIUS_KM} km.", code="out_of_range"
-            )
-        return radius
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        category = cleaned.get("categorie")
-        subcategories = cleaned.get("sous_categorie") or []
-        if category and any(s.category_id != category.pk for s in subcategories):
-            self.add_error("sous_categorie", "Ce soin ne fait pas partie du type de soin choisi.")
-        return cleaned
-
-    def criteria(self) -> SearchCriteria:
-        """The validated criteria; call after `is_valid()`."""
-        data = self.cleaned_data
-        commune = data.get("commune")
-        radius = data.get("rayon")
-        if commune is not None and radius is None:
-            radius = float(DEFAULT_RADIUS_KM)
-        return SearchCriteria(
-            category=data.get("categorie"),
-            subcategories=tuple(data.get("sous_categorie") or ()),
-            departement=data.get("departement"),
-            commune=commune,
-            radius_km=radius if commune is not None else None,
-            choices={name: tuple(data[name]) for name in CHOICE_FILTERS if data.get(name)},
-            parcours_global=bool(data.get("parcours")),
-            free_only=bool(data.get("gratuit")),
-            open_today=bool(data.get("ouvert")),
-            text=data.get("q") or "",
-        )
-
-    def error_messages(self) -> dict[str, list[str]]:
-        return {name: [str(message) for message in messages] for name, messages in self.errors.items()}
-
-
-def resolve_commune(value: str) -> Commune | None:
-    """A commune from an INSEE code, a postal code, a name, or an autocomplete label "Rennes (35)"."""
-    value = value.strip()
-    compact = value.replace(" ", "")
-    if len(compact) == 5 and (compact.isdigit() or compact[:2].upper() in ("2A", "2B")):
-        return Commune.objects.by_code_or_postal_code(compact)
-    name, departement = value, ""
-    if value.endswith(")") and "(" in value:
-        name, _, rest = value.rpartition("(")
-        departement = rest.rstrip(")").strip().upper()
-    matches = Commune.objects.lookup(name.strip())
-    if departement:
-        matches = matches.filter(departement_id=departement)
-    return matches.first()

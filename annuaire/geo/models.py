@@ -60,16 +60,6 @@ class CommuneQuerySet(models.QuerySet["Commune"]):
             matches |= Q(alias_names__contains="|" + needle)
         return self.filter(matches).distinct().select_related("departement").order_by("-population", "name")
 
-    def by_code_or_postal_code(self, value: str) -> Commune | None:
-        """The commune with this INSEE code, else the biggest one with this postal code."""
-        value = (value or "").strip().upper()
-        commune = self.filter(code=value).select_related("departement").first()
-        if commune is None and value.isdigit():
-            commune = (
-                self.filter(postal_codes__code=value).select_related("departement").order_by("-population").first()
-            )
-        return commune
-
 
 class Commune(models.Model):
     """A commune, or a municipal arrondissement of Paris, Lyon or Marseille."""

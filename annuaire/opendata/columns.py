@@ -220,7 +220,12 @@ def build_columns() -> list[Column]:
             constraints={"minimum": 0},
         ),
         Column("horaires", "string", "Jours et horaires.", lambda o, p: o.schedule),
-        Column("offre_telephone", "string", "Téléphone pour prendre rendez-vous.", lambda o, p: o.contact_phone),
+        Column(
+            "offre_telephone",
+            "string",
+            "Téléphone à appeler pour cette offre : le sien, sinon celui du lieu, sinon celui de la structure.",
+            lambda o, p: o.phone_for(p),
+        ),
         Column("offre_email", "string", "E-mail de contact de l'offre.", lambda o, p: o.contact_email, format="email"),
         Column(
             "qualification_praticien",

@@ -167,7 +167,8 @@ def offer_json(offer: Offer) -> dict[str, Any]:
         "modalites_acces": offer.how_to_access,
         "delai_rdv_jours": offer.appointment_delay_days,
         "horaires": offer.schedule,
-        "contact": {"telephone": offer.contact_phone, "email": offer.contact_email},
+        # The number the offer page shows (docs/domain.md, "Le téléphone d'une offre").
+        "contact": {"telephone": offer.phone_for(next(iter(offer.places.all()), None)), "email": offer.contact_email},
         "qualification_praticien": offer.practitioner_qualification,
         "derniere_verification": offer.last_verified_at.isoformat() if offer.last_verified_at else None,
         "mise_a_jour": offer.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),

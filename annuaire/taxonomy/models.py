@@ -10,7 +10,7 @@ from django.db import models
 
 
 class CareKind(models.TextChoices):
-    """Where a kind of care stands in the INCa référentiel (DOMAIN.md §2)."""
+    """Where a kind of care stands in the INCa référentiel (docs/domain.md, "Le périmètre")."""
 
     SOCLE = "socle", "Panier INCa – soin de support socle"
     COMPLEMENTAIRE = "complementaire", "Panier INCa – soin de support complémentaire"
@@ -94,5 +94,5 @@ class SubCategory(models.Model):
 
     @property
     def is_non_conventional(self) -> bool:
-        """A PSNC: listed only under the conditions of DOMAIN.md §2."""
+        """A PSNC: listed only under the conditions of docs/domain.md, "Les pratiques non conventionnelles"."""
         return self.kind == CareKind.PSNC

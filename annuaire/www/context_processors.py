@@ -3,6 +3,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from annuaire.directory.fictitious import demo_data_loaded
+from annuaire.www import selection
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    return {"SITE_NAME": settings.SITE_NAME, "NETWORK_NAME": settings.NETWORK_NAME}
+    ids = selection.selected_ids(request)
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "NETWORK_NAME": settings.NETWORK_NAME,
+        "selection_ids": set(ids),
+        "selection_count": len(ids),
+        "DEMO_DATA": demo_data_loaded(),
+    }

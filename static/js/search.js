@@ -7,23 +7,71 @@
 
   var SMALL_SCREEN = window.matchMedia("(max-width: 56rem)");
 
-  function markers() {
-    var data = document.getElementById("carte-donnees");
-    if (!data) { return []; }
-    try { return JSON.parse(data.textContent) || []; } catch (e) { return []; }
+  function jsonData(id, fallback) {
+    var data = document.getElementById(id);
+    if (!data) { return fallback; }
+    try { return JSON.parse(data.textContent) || fallback; } catch (e) { return fallback; }
   }
+  function markers() { return jsonData("carte-donnees", []); }
+  function centre() { return jsonData("carte-centre", null); }
+
+  // The map's code (Leaflet, its clusters, map.js) is loaded only when a map is shown:
+  // phones that never open it do not pay for it. The URLs are on the map element.
+  var mapCode = null;
+  function loadMapCode(element) {
+    if (mapCode) { return mapCode; }
+    var data = element.dataset;
+    function css(href) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      document.head.appendChild(link);
+    }
+    function script(src) {
+      return new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = src;
+        tag.onload = resolve;
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      });
+    }
+    css(data.leafletCss);
+    css(data.clusterCss);
+    mapCode = script(data.leafletJs)
+      .then(function () { return script(data.clusterJs); })
+      .then(function () { return script(data.mapJs); });
+    return mapCode;
+  }
+
+  function drawMap() {
+    var element = document.getElementById("carte");
+    if (!element) { return; }
+    if (element.annuaireView) {
+      element.annuaireView.refresh();
+      element.annuaireView.setMarkers(markers(), centre());
+      return;
+    }
+    loadMapCode(element).then(function () {
+      if (element.annuaireView || !window.AnnuaireMap) { return; }
+      element.annuaireView = window.AnnuaireMap.draw(element, markers(), { centre: centre() });
+    }).catch(function () { /* the list gives the same information */ });
+  }
+
+  function hasResults() { return markers().length > 0 || centre() !== null; }
 
   function setUpMap() {
     var element = document.getElementById("carte");
     var panel = document.getElementById("panneau-carte");
-    if (!element || !panel || !window.AnnuaireMap || !window.L) { return; }
-    if (element.annuaireView) {
-      element.annuaireView.setMarkers(markers());
-      return;
-    }
-    panel.hidden = false;
-    element.annuaireView = window.AnnuaireMap.draw(element, markers());
+    if (!element || !panel) { return; }
+    panel.hidden = !hasResults() && !element.annuaireView;
     setUpToggle();
+    if (mapVisible()) { drawMap(); }
+  }
+
+  function mapVisible() {
+    var layout = document.querySelector(".results-layout");
+    return !SMALL_SCREEN.matches || (layout && layout.classList.contains("show-map"));
   }
 
   function setUpToggle() {
@@ -35,11 +83,7 @@
       layout.classList.toggle("show-map", showMap);
       button.setAttribute("aria-expanded", showMap ? "true" : "false");
       button.textContent = showMap ? "Voir la liste" : "Voir la carte";
-      var element = document.getElementById("carte");
-      if (showMap && element && element.annuaireView) {
-        element.annuaireView.refresh();
-        element.annuaireView.setMarkers(markers());
-      }
+      if (showMap) { drawMap(); }
     }
     button.addEventListener("click", function () {
       apply(!layout.classList.contains("show-map"));
@@ -97,8 +141,7 @@
   function start() {
     setUpMap();
     SMALL_SCREEN.addEventListener && SMALL_SCREEN.addEventListener("change", function () {
-      var element = document.getElementById("carte");
-      if (element && element.annuaireView) { element.annuaireView.refresh(); }
+      if (mapVisible()) { drawMap(); }
     });
   }
 

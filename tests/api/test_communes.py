@@ -28,6 +28,6 @@ def test_it_gives_at_most_ten_communes_most_populated_first() -> None:
     assert [r["nom"] for r in results[:2]] == ["Saint-Malo", "Saint-Brieuc"]
 
 
-def test_its_label_is_accepted_by_the_offer_search() -> None:
-    label = get("/api/v1/communes", q="Brest")["results"][0]["libelle"]
-    assert get("/api/v1/offres", commune=label)["count"] == 0
+def test_its_insee_code_is_what_the_offer_search_takes() -> None:
+    code = get("/api/v1/communes", q="Brest")["results"][0]["code_insee"]
+    assert get("/api/v1/offres", commune=code)["count"] == 0

@@ -40,9 +40,9 @@ def test_it_filters_by_commune_and_radius_sorted_by_distance() -> None:
     OfferFactory(title="À Brest", commune=commune(BREST))
     OfferFactory(title="À Quimper", commune=commune(QUIMPER))
     OfferFactory(title="À Rennes", commune=commune(RENNES))
-    assert titles(commune="29000", rayon="100") == ["À Quimper", "À Brest"]
+    assert titles(code_postal="29000", rayon="100") == ["À Quimper", "À Brest"]
     assert titles(commune=QUIMPER, rayon="300") == ["À Quimper", "À Brest", "À Rennes"]
-    assert titles(commune="Rennes") == ["À Rennes"]  # 20 km by default
+    assert titles(commune=RENNES) == ["À Rennes"]  # 20 km by default
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,7 @@ def test_it_describes_each_offer_with_french_field_names() -> None:
 
 def test_it_gives_the_distance_from_the_searched_commune_rennes_to_brest_is_about_210_km() -> None:
     OfferFactory(title="À Brest", commune=commune(BREST))
-    result = get("/api/v1/offres", commune="Rennes", rayon="300")["results"][0]
+    result = get("/api/v1/offres", commune=RENNES, rayon="300")["results"][0]
     assert 205 < result["distance_km"] < 215
     assert result["distance_km"] == round(result["distance_km"], 1)
 
@@ -99,10 +99,10 @@ def test_it_shows_the_place_nearest_to_the_searched_commune() -> None:
     brest = PlaceFactory(structure=structure, commune=commune(BREST), name="Brest")
     rennes = PlaceFactory(structure=structure, commune=commune(RENNES), name="Rennes")
     OfferFactory(structure=structure, places=[brest, rennes])
-    near_rennes = get("/api/v1/offres", commune="35000")["results"][0]
+    near_rennes = get("/api/v1/offres", code_postal="35000")["results"][0]
     assert near_rennes["commune"]["nom"] == "Rennes"
     assert near_rennes["distance_km"] < 5
-    near_brest = get("/api/v1/offres", commune="Brest")["results"][0]
+    near_brest = get("/api/v1/offres", commune=BREST)["results"][0]
     assert near_brest["commune"]["nom"] == "Brest"
     assert [p["nom"] for p in near_brest["lieux"]] == ["Brest", "Rennes"]
 

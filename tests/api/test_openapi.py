@@ -13,6 +13,7 @@ SEARCH_PARAMETERS = {
     "sous_categorie",
     "departement",
     "commune",
+    "code_postal",
     "rayon",
     "public",
     "age",

@@ -10,7 +10,9 @@ not hold it. We keep our own copy and put it back in bulk before each browser te
 each module, so that the tests which run next in the same process still find the communes.
 """
 
+import base64
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -140,10 +142,19 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+# Map tiles (settings.MAP_TILE_URL) come from the network, which tests never use: a blank
+# tile is served instead. tests/browser/test_map.py checks the fallback when tiles fail.
+TILE_URLS = re.compile(r"^https://data\.geopf\.fr/")
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP49P4lAAWhAstl7N0JAAAAAElFTkSuQmCC"
+)
+
+
 def _page(browser: Any, **options: Any) -> Iterator[Any]:
     """A page in a fresh French browser context (no cookies shared between tests)."""
     context = browser.new_context(locale="fr-FR", **options)
     context.set_default_timeout(BROWSER_TIMEOUT_MS)
+    context.route(TILE_URLS, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     yield context.new_page()
     context.close()
 

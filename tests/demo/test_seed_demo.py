@@ -21,10 +21,10 @@ from annuaire.demo import writer
 from annuaire.demo.generator import BRITTANY, DEMO_DOMAIN, DemoGenerator
 from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, Structure
-from annuaire.directory.search import SearchForm
 from annuaire.directory.validation import validate_offer
 from annuaire.taxonomy.models import Category
 from annuaire.verification.states import overview
+from annuaire.www.forms import SearchForm
 
 PARCOURS_KINDS = (StructureKind.AAP_PARCOURS, StructureKind.MSP, StructureKind.POLE_SANTE)
 
@@ -81,7 +81,10 @@ def test_kinds_come_in_realistic_proportions() -> None:
     establishments = kinds[StructureKind.ETABLISSEMENT_SANTE] + kinds[StructureKind.CENTRE_LUTTE_CANCER]
     assert 50 <= establishments <= 65
     assert kinds[StructureKind.CENTRE_LUTTE_CANCER] >= 1
-    assert Structure.objects.get(name="Centre Eugène Marquis").kind == StructureKind.CENTRE_LUTTE_CANCER
+    assert (
+        Structure.objects.get(name="Institut de cancérologie des Trois Rivières").kind
+        == StructureKind.CENTRE_LUTTE_CANCER
+    )
     assert kinds[StructureKind.LIGUE] == 4
     assert 15 <= kinds[StructureKind.HAD] <= 25
     assert 120 <= kinds[StructureKind.ASSOCIATION] <= 160
@@ -90,12 +93,18 @@ def test_kinds_come_in_realistic_proportions() -> None:
     assert 30 <= kinds[StructureKind.AAP_PARCOURS] <= 45
     assert Structure.objects.filter(kind=StructureKind.ASSOCIATION, is_recognised_association=True).exists()
     ligue_names = set(Structure.objects.filter(kind=StructureKind.LIGUE).values_list("name", flat=True))
-    assert "Comité d'Ille-et-Vilaine de la Ligue contre le cancer" in ligue_names
-    assert "Comité des Côtes-d'Armor de la Ligue contre le cancer" in ligue_names
+    assert "Comité d'Ille-et-Vilaine d'Entraide Cancer" in ligue_names
+    assert "Comité des Côtes-d'Armor d'Entraide Cancer" in ligue_names
+
+
+def test_structure_names_are_invented_never_borrowed_from_real_ones() -> None:
+    names = list(Structure.objects.values_list("name", flat=True))
+    for real in ["Eugène Marquis", "Ligue contre le cancer", "CHU de", "Pontchaillou", "Cavale Blanche", "Sévigné"]:
+        assert not [name for name in names if real in name], real
 
 
 def test_big_hospitals_have_several_sites_and_more_offers() -> None:
-    chu = Structure.objects.get(name="CHU de Rennes – Pontchaillou")
+    chu = Structure.objects.get(name="Centre hospitalier universitaire des Lices")
     assert chu.places.count() >= 2
     assert chu.offers.count() >= 12
     assert chu.offers.filter(category__code="eri").exists()

@@ -4,7 +4,8 @@ import pytest
 
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.directory.enums import PublicationStatus
-from annuaire.directory.search import SearchCriteria, SearchForm
+from annuaire.directory.search import SearchCriteria
+from annuaire.www.forms import SearchForm
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from annuaire.directory.search import resolve_commune
+from annuaire.core.errors import InvalidValue
+from annuaire.geo.lookup import resolve_place
 from annuaire.geo.models import Commune
 from tests.geo.factories import QUIMPER, RENNES, SAINT_BRIEUC
 
@@ -45,8 +46,7 @@ def test_nothing_matches_empty_or_unknown_text() -> None:
 
 
 def test_the_autocomplete_label_resolves_to_its_commune() -> None:
-    commune = resolve_commune("Quimper (29)")
+    commune = resolve_place("Quimper (29)").commune
     assert commune is not None and commune.code == QUIMPER
-    assert resolve_commune("Quimper (35)") is None
-    resolved = resolve_commune("35238")
-    assert resolved is not None and resolved.name == "Rennes"
+    with pytest.raises(InvalidValue):
+        resolve_place("Quimper (35)")

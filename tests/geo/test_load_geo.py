@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from annuaire.geo.lookup import commune_by_postal_code, resolve_place
 from annuaire.geo.models import Commune
 
 pytestmark = pytest.mark.django_db
@@ -31,12 +32,12 @@ def test_lyon_and_marseille_are_communes_with_all_their_postal_codes(paris_lyon_
     assert lyon.name == "Lyon" and marseille.name == "Marseille"
     assert lyon.postal_codes.filter(code="69003").exists()
     assert Commune.objects.lookup("13008").first() == marseille
-    assert Commune.objects.by_code_or_postal_code("75015") == Commune.objects.get(code="75056")
+    assert commune_by_postal_code("75015").commune == Commune.objects.get(code="75056")
 
 
-def test_an_insee_code_wins_over_the_same_postal_code(paris_lyon_marseille: None) -> None:
-    # "13001" is both Aix-en-Provence's INSEE code and a Marseille postal code.
-    assert Commune.objects.by_code_or_postal_code("13001").name == "Aix-en-Provence"  # type: ignore[union-attr]
+def test_five_digits_are_a_postal_code_even_when_they_are_also_an_insee_code(paris_lyon_marseille: None) -> None:
+    # "13001" is both Aix-en-Provence's INSEE code and a Marseille postal code: people type postal codes.
+    assert resolve_place("13001").commune == Commune.objects.get(code="13055")
 
 
 def test_a_former_commune_name_finds_the_new_commune(paris_lyon_marseille: None) -> None:

@@ -104,7 +104,7 @@ def test_it_explains_non_numeric_ids_in_french_without_failing(client: Client) -
 def test_without_any_offer_it_explains_how_to_choose_offers_from_the_search(client: Client) -> None:
     html = sheet(client)
     assert "Comment préparer une fiche d'orientation ?" in html
-    assert "Cochez les offres" in html
+    assert "Ajouter à la fiche" in html
     assert 'href="/"' in html
     assert "Proposé par :" not in html
     assert NO_LONGER_AVAILABLE not in html

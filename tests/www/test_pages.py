@@ -1,5 +1,6 @@
 """Public offer and structure pages, information pages."""
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +21,7 @@ from annuaire.directory.enums import (
 )
 from annuaire.directory.models import Offer
 from annuaire.taxonomy.models import Category
+from annuaire.www.glossary import ABBREVIATIONS
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, commune
 
@@ -103,7 +105,8 @@ def test_it_shows_everything_a_patient_needs_on_the_offer_page(client: Client) -
         'href="tel:0298112233"',
         "mailto:dietetique@example.org",
         "soins-support@chu-brest.mssante.fr",
-        "messagerie sécurisée (MSSanté)",
+        "Pour les professionnels de santé",
+        'Messagerie sécurisée de santé (<abbr title="messagerie sécurisée de santé">MSSanté</abbr>)',
         "Hôpital Morvan",
         "Bus ligne 1, arrêt Morvan",
         "Accessible en fauteuil roulant.",
@@ -112,7 +115,7 @@ def test_it_shows_everything_a_patient_needs_on_the_offer_page(client: Client) -
         "Établissement de santé",
         "Informations vérifiées le",
         NOT_A_LABEL,
-        f"/fiche-orientation/?offre={offer.pk}",
+        'action="/fiche-orientation/ajouter/"',
         "Imprimer",
     ]:
         assert expected in html, expected
@@ -249,7 +252,8 @@ def test_it_explains_supportive_care_with_the_thirteen_categories_from_the_taxon
     categories = list(Category.objects.active())
     assert len(categories) == 13
     for category in categories:
-        assert category.label.replace("'", "'") in html
+        label = re.sub(r"\((\w+)\)", lambda m: f'(<abbr title="{ABBREVIATIONS[m[1]]}">{m[1]}</abbr>)', category.label)
+        assert label.replace("'", "&#x27;").replace("&#x27;", "'") in html.replace("&#x27;", "'"), label
         assert category.description in html
     for expected in [
         "dès l'annonce du diagnostic",

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(client: Client, **params: str | list[str]) -> list[str]:
-    response = client.get("/", params)
+    response = client.get("/", params or {"categorie": ""})
     assert response.status_code == 200
     return [card.offer.title for card in response.context["cards"]]
 
@@ -24,7 +24,7 @@ def text(response) -> str:
 
 
 def test_it_renders_a_labelled_form_without_javascript(client: Client) -> None:
-    response = client.get("/")
+    response = client.get("/?categorie=")
     html = htmllib.unescape(response.content.decode())
     assert response.status_code == 200
     assert '<form id="formulaire-recherche" class="search-form" method="get" action="/"' in html
@@ -47,7 +47,7 @@ def test_it_renders_a_labelled_form_without_javascript(client: Client) -> None:
 
 
 def test_it_lists_the_thirteen_categories_and_the_regional_departements_first(client: Client) -> None:
-    response = client.get("/")
+    response = client.get("/?categorie=")
     assert len(response.context["categories"]) == 13
     groups = response.context["departement_groups"]
     assert groups[0]["label"] == "Bretagne"
@@ -58,7 +58,7 @@ def test_it_lists_published_offers_only(client: Client) -> None:
     OfferFactory(title="Visible")
     OfferFactory(title="Brouillon", status=PublicationStatus.DRAFT)
     OfferFactory(title="Structure retirée", structure=StructureFactory(status=PublicationStatus.DELISTED))
-    response = client.get("/")
+    response = client.get("/?categorie=")
     assert [c.offer.title for c in response.context["cards"]] == ["Visible"]
     assert "Brouillon" not in response.content.decode()
     assert "1 offre trouvée" in text(response)
@@ -144,26 +144,26 @@ def test_a_card_shows_what_a_patient_needs(client: Client) -> None:
         parcours_global=False,
     )
     page = text(client.get("/", {"commune": "29000"}))
-    assert '<a href="/offres/' in page and ">Hypnose</a>" in page
-    assert "Ligue contre le cancer 29" in page and "Comité de la Ligue contre le cancer" in page
-    assert '<a href="tel:0298000000">02 98 00 00 00</a>' in page
-    assert 'href="mailto:rdv@example.org"' in page
-    assert "ligue@mssante.fr" in page
-    assert "Reste à charge : 10,00 €" in page
-    assert "Rendez-vous habituellement sous 15 jours" in page
-    assert "un complément, jamais un remplacement de vos traitements" in page
-    assert "Informations vérifiées le" in page
-    assert "1 place de la Mairie" in page
-    assert 'form="fiche" name="offre"' in page
-    assert 'action="/fiche-orientation/"' in page
-    assert "Imprimer une fiche pour le patient" in page
+    assert '<a id="offre-' in page and ">Hypnose</a>" in page
+    assert "Ligue contre le cancer 29" in page and "Quimper" in page
+    assert "à 0 km" in page
+    assert (
+        '<a class="button button-call" href="tel:0298000000">'
+        '<span class="visually-hidden">Appeler le </span>02 98 00 00 00</a>' in page
+    )
+    assert "Reste à charge : 10 €" in page
+    assert "pratique non conventionnelle" in page
+    assert "vérifié le" in page
+    assert 'action="/fiche-orientation/ajouter/"' in page and "Ajouter à la fiche" in page
+    # Everything else is on the offer page: the card stays short on a phone.
+    for detail in ["rdv@example.org", "ligue@mssante.fr", "Rendez-vous habituellement", "1 place de la Mairie"]:
+        assert detail not in page, detail
 
 
 def test_it_badges_free_and_parcours_offers(client: Client) -> None:
     OfferFactory(title="APA", parcours_global=True, cost=Cost.FREE)
-    page = text(client.get("/"))
-    assert "Parcours de soins global après cancer" in page
-    assert 'badge badge-free">Gratuit<' in page
+    page = text(client.get("/?categorie="))
+    assert '<span class="badge-free">Gratuit</span>' in page
     assert "jamais un remplacement" not in page
 
 
@@ -174,7 +174,7 @@ def test_the_nearest_place_of_the_offer_is_shown(client: Client) -> None:
     OfferFactory(title="Deux sites", structure=structure, places=[far, near])
     response = client.get("/", {"commune": "Saint-Brieuc", "rayon": "100"})
     assert response.context["cards"][0].place == near
-    assert "Site de Saint-Brieuc" in text(response)
+    assert "(Saint-Brieuc)" in text(response)
 
 
 def test_the_page_number_lives_in_the_url(client: Client, settings) -> None:
@@ -288,7 +288,7 @@ def test_the_advice_costs_a_bounded_number_of_queries(client: Client, django_ass
 def test_invalid_parameters_show_french_errors_linked_to_their_fields(
     client: Client, params: dict[str, str], field: str, message: str
 ) -> None:
-    response = client.get("/", params)
+    response = client.get("/", params or {"categorie": ""})
     assert response.status_code == 200
     page = text(response)
     assert "pour lancer la recherche" in page
@@ -321,10 +321,11 @@ def test_the_autocomplete_label_is_accepted_by_the_form(client: Client) -> None:
 
 def test_the_map_data_lists_the_markers_of_the_page(client: Client) -> None:
     OfferFactory(title="À Brest", commune=commune(BREST))
-    html = client.get("/").content.decode()
+    html = client.get("/?categorie=").content.decode()
     assert '<script id="carte-donnees" type="application/json">' in html
     assert '"title": "\\u00c0 Brest"' in html or '"title": "À Brest"' in html
     assert 'id="panneau-carte" hidden' in html
-    assert 'aria-label="Carte des offres de cette page.' in html
-    assert 'data-geojson="/static/geo/departements.geojson"' in html
+    assert 'aria-label="Carte des offres de cette page, numérotées comme la liste.' in html
+    assert 'data-outlines="/static/geo/regions/"' in html
+    assert 'data-tile-url="https://data.geopf.fr/wmts?' in html
     assert "unpkg" not in html and "cdn" not in html.lower()

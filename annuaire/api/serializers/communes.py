@@ -15,7 +15,8 @@ class CommuneSerializer(serializers.Serializer):  # type: ignore[type-arg]
     lat = serializers.FloatField(allow_null=True)
     lng = serializers.FloatField(allow_null=True)
     libelle = serializers.CharField(
-        source="label", help_text="« Rennes (35) » : à passer tel quel au paramètre commune."
+        source="label",
+        help_text="« Rennes (35) » : le nom à afficher (le paramètre commune de /api/v1/offres prend code_insee).",
     )
 
     def get_codes_postaux(self, commune: Commune) -> list[str]:

@@ -60,7 +60,10 @@ class OfferSerializer(serializers.Serializer):  # type: ignore[type-arg]
     comment_y_acceder = serializers.CharField(source="how_to_access")
     delai_rendez_vous_jours = serializers.IntegerField(source="appointment_delay_days", allow_null=True)
     horaires = serializers.CharField(source="schedule")
-    telephone = serializers.CharField(source="contact_phone")
+    telephone = serializers.SerializerMethodField(
+        help_text="Le numéro à appeler : celui de l'offre, sinon celui du lieu le plus proche, sinon celui de la "
+        "structure (le même que sur la page de l'offre)."
+    )
     email = serializers.CharField(source="contact_email")
     lieux = PlaceSummarySerializer(source="places.all", many=True)
     derniere_verification = serializers.DateField(source="last_verified_at", allow_null=True)
@@ -87,6 +90,10 @@ class OfferSerializer(serializers.Serializer):  # type: ignore[type-arg]
     def get_departement(self, offer: Offer) -> str | None:
         place = self._nearest(offer)
         return place.commune.departement_id if place else None
+
+    @extend_schema_field(serializers.CharField())
+    def get_telephone(self, offer: Offer) -> str:
+        return offer.phone_for(self._nearest(offer))
 
     @extend_schema_field(serializers.FloatField(allow_null=True))
     def get_lat(self, offer: Offer) -> float | None:

@@ -21,7 +21,7 @@ class CommuneLookupView(PublicReadView):
         operation_id="communes",
         summary="Autocomplétion des communes",
         description=f"Au plus {MAX_COMMUNES} communes dont le nom commence par `q` (ou dont le code postal "
-        "commence par `q`), les plus peuplées d'abord. Le `libelle` se passe tel quel au paramètre `commune` "
+        "commence par `q`), les plus peuplées d'abord. Le `code_insee` se passe au paramètre `commune` "
         "de `/api/v1/offres`.",
         parameters=schema.COMMUNE_PARAMETERS,
         responses={200: CommuneListSerializer, 304: schema.NOT_MODIFIED, 400: schema.INVALID},

@@ -12,12 +12,13 @@ from rest_framework.response import Response
 from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.errors import ResourceNotFound
-from annuaire.api.params import OfferExtraForm
+from annuaire.api.params import OfferSearchForm
 from annuaire.api.serializers.offers import OfferSerializer
 from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.core.geodesy import Point
+from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
-from annuaire.directory.search import SearchForm, nearest_place
+from annuaire.directory.search import default_radius_km, nearest_place
 
 OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
 
@@ -41,20 +42,19 @@ class OfferListView(PublicReadView):
         operation_id="offres_liste",
         summary="Chercher des offres de soins de support",
         description="La recherche publique de l'annuaire, en JSON : seulement les offres publiées de structures "
-        "publiées. Avec `commune`, les offres sont limitées au rayon (20 km par défaut) et triées par distance ; "
-        "sinon, triées par intitulé.",
+        "publiées. Avec `commune` (code INSEE) ou `code_postal`, les offres sont limitées au rayon "
+        f"({format_km(default_radius_km())} km par défaut) et triées par distance ; sinon, triées par intitulé.",
         parameters=schema.OFFER_SEARCH_PARAMETERS,
         responses={200: schema.page_of("PageOffres", OfferSerializer), 304: schema.NOT_MODIFIED, 400: schema.INVALID},
         tags=["offres"],
     )
     def get(self, request: Request) -> Response:
-        search = SearchForm(request.query_params)
-        extra = OfferExtraForm(request.query_params)
-        pagination = validated_pagination(request, search, extra)
+        search = OfferSearchForm(request.query_params)
+        pagination = validated_pagination(request, search)
 
         criteria = search.criteria()
         offers = Offer.objects.search(criteria)
-        since = extra.cleaned_data.get("modifie_depuis")
+        since = search.cleaned_data.get("modifie_depuis")
         if since is not None:
             offers = offers.filter(updated_at__gte=since)
         page = pagination.paginate(offers.with_result_relations())

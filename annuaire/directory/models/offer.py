@@ -178,6 +178,12 @@ class Offer(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def phone_for(self, place: Place | None = None) -> str:
+        """The number to call for this offer (docs/domain.md, "Le téléphone d'une offre"):
+        the offer's own, else the place's, else the structure's. One rule for the pages,
+        the API and the open data."""
+        return self.contact_phone or (place.phone if place else "") or self.structure.phone
+
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED and self.structure.status == PublicationStatus.PUBLISHED
@@ -189,6 +195,15 @@ class Offer(models.Model):
     @property
     def is_free_for_patient(self) -> bool:
         return self.cost in (Cost.FREE, Cost.COVERED)
+
+    @property
+    def cost_label_short(self) -> str:
+        """ "Gratuit", "Pris en charge", "Reste à charge : 25 €": what a result card has room for."""
+        if self.cost == Cost.COVERED:
+            return "Pris en charge"
+        if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
+            return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",").replace(",00 €", " €")
+        return self.get_cost_display()
 
     @property
     def cost_label(self) -> str:

@@ -13,7 +13,7 @@ from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.directory.models.contact import AddressMixin, PublicContactMixin
 
 # Kinds where a non-conventional practice (PSNC) may be listed without more proof
-# (DOMAIN.md §2, seed 003 Annexe 2, rule 2).
+# (docs/domain.md, "Les pratiques non conventionnelles", rule 2).
 _PSNC_FRAMEWORK_KINDS = {
     StructureKind.LIGUE,
     StructureKind.MSP,
@@ -104,7 +104,8 @@ class Structure(AddressMixin, PublicContactMixin, models.Model):
         return self.kind in StructureKind.health_establishments()
 
     def may_offer_non_conventional_practice(self, practitioner_qualification: str) -> bool:
-        """The PSNC rule (DOMAIN.md §2): a recognised framework, or a qualified practitioner."""
+        """The PSNC rule (docs/domain.md, "Les pratiques non conventionnelles"): a recognised framework,
+        or a qualified practitioner."""
         if self.kind in _PSNC_FRAMEWORK_KINDS:
             return True
         if self.kind == StructureKind.ASSOCIATION:

@@ -16,9 +16,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from annuaire.core.errors import InvalidValue
 from annuaire.core.text import normalize
 from annuaire.directory.models import Offer, OfferQuerySet, Place, PlaceQuerySet, Structure
 from annuaire.directory.search import MAX_RADIUS_KM, SearchCriteria
+from annuaire.geo.lookup import find_departement
 from annuaire.geo.models import Commune, Departement
 from annuaire.interop.fhir import codes
 from annuaire.taxonomy.models import Category, SubCategory
@@ -182,10 +184,10 @@ def _ids(params: QueryDict, name: str) -> list[list[str]]:
 
 
 def _departement(code: str) -> Departement:
-    departement = Departement.objects.filter(code=code.strip().upper()).first()
-    if departement is None:
-        raise SearchError(f"Département inconnu : « {code} ».")
-    return departement
+    try:
+        return find_departement(code)
+    except InvalidValue as error:
+        raise SearchError(error.message) from None
 
 
 def _address_filters(params: QueryDict, prefix: str = "") -> Q:

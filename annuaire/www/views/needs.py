@@ -20,14 +20,15 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 
-from annuaire.directory.search import RADIUS_CHOICES, SearchForm, nearest_place
+from annuaire.core.text import format_km
+from annuaire.directory.search import RADIUS_CHOICES, default_radius_km, nearest_place
 from annuaire.geo.models import Commune
 from annuaire.needs.assessment import Assessment, CareSuggestion, Level, ThemeNeed, parse_moment
 from annuaire.needs.models import Moment
 from annuaire.needs.nearby import NearbyOffer, nearby_offers
-from annuaire.www.views.orientation import MAX_OFFERS
-from annuaire.www.views.presentation import OfferFacts, contact_phone, offer_facts
-from annuaire.www.views.search import format_km
+from annuaire.www.forms import SearchForm
+from annuaire.www.selection import MAX_OFFERS
+from annuaire.www.views.presentation import OfferFacts, offer_facts
 
 OFFERS_PER_THEME = 3
 
@@ -39,7 +40,7 @@ class SearchArea:
     commune_text: str = ""
     radius_text: str = ""
     commune: Commune | None = None
-    radius_km: float = float(settings.DEFAULT_RADIUS_KM)
+    radius_km: float = field(default_factory=default_radius_km)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -104,7 +105,7 @@ def _card(nearby: NearbyOffer, commune: Commune) -> OfferCard:
         facts=offer_facts(nearby.offer),
         distance=f"à {format_km(nearby.distance_km)} km",
         address=location.full_address if location else "",
-        phone=contact_phone(nearby.offer, location),
+        phone=nearby.offer.phone_for(location),
     )
 
 

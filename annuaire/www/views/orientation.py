@@ -1,23 +1,29 @@
-"""The printable orientation sheet: a professional picks offers and prints one page for the patient.
+"""The printable orientation sheet: a professional picks offers and prints them for the patient.
 
-`/fiche-orientation/?offre=12&offre=34` (or `?offre=12,34`). Unknown, unpublished or
-malformed ids are ignored with a French message; never a 500.
+The offers come from her selection (in the session, annuaire/www/selection.py), or from
+the sharing form of the URL `/fiche-orientation/?offre=12&offre=34` (or `?offre=12,34`).
+Unknown, unpublished or malformed ids are ignored with a French message; never a 500.
+Each offer carries a QR code to its live page, so that the patient can check it later.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+import segno
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString, mark_safe
+from django.views.decorators.http import require_POST
 
 from annuaire.directory.models import Offer
+from annuaire.www import selection
+from annuaire.www.selection import MAX_OFFERS
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, OfferFacts, offer_facts
 
-MAX_OFFERS = 20
 _MAX_ID_DIGITS = 12
 
 
@@ -31,7 +37,9 @@ class RequestedIds:
 @dataclass
 class SheetEntry:
     facts: OfferFacts
-    remove_url: str
+    remove_url: str  # sharing form: the same sheet without this offer ("" for the selection)
+    live_url: str
+    qr_code: SafeString
 
 
 def parse_offer_ids(values: list[str]) -> RequestedIds:
@@ -55,23 +63,47 @@ def parse_offer_ids(values: list[str]) -> RequestedIds:
     return requested
 
 
-def _sheet_url(ids: list[int]) -> str:
+def sheet_url(ids: list[int]) -> str:
     base = reverse("www:orientation_sheet")
-    return f"{base}?{urlencode([('offre', pk) for pk in ids])}" if ids else base
+    return f"{base}?{urlencode({'offre': ','.join(map(str, ids))})}" if ids else base
 
 
+def _without(ids: list[int], pk: int) -> str:
+    """The shared sheet without one offer (an empty shared sheet, not the selection, when none is left)."""
+    others = [other for other in ids if other != pk]
+    return sheet_url(others) if others else f"{reverse('www:orientation_sheet')}?offre="
+
+
+def qr_code(url: str) -> SafeString:
+    """An inline SVG QR code of `url` (segno: pure Python, no image file; docs/adr/0008)."""
+    return mark_safe(
+        segno.make(url, error="m").svg_inline(scale=2, border=2, omitsize=True, title="Code QR vers la page de l'offre")
+    )
+
+
+@selection.fresh_when_selecting
 def orientation_sheet(request: HttpRequest) -> HttpResponse:
-    requested = parse_offer_ids(request.GET.getlist("offre"))
+    shared = "offre" in request.GET
+    requested = (
+        parse_offer_ids(request.GET.getlist("offre")) if shared else RequestedIds(selection.selected_ids(request))
+    )
     found: dict[int, Offer] = {}
     if requested.ids:
         found = {
             offer.pk: offer for offer in Offer.objects.published().with_result_relations().filter(pk__in=requested.ids)
         }
     ids = [pk for pk in requested.ids if pk in found]
-    entries = [
-        SheetEntry(facts=offer_facts(found[pk]), remove_url=_sheet_url([other for other in ids if other != pk]))
-        for pk in ids
-    ]
+    entries = []
+    for pk in ids:
+        live_url = request.build_absolute_uri(found[pk].get_absolute_url())
+        entries.append(
+            SheetEntry(
+                facts=offer_facts(found[pk]),
+                remove_url=_without(ids, pk) if shared else "",
+                live_url=live_url,
+                qr_code=qr_code(live_url),
+            )
+        )
 
     messages: list[str] = []
     missing = len(requested.ids) - len(ids)
@@ -96,6 +128,9 @@ def orientation_sheet(request: HttpRequest) -> HttpResponse:
         "www/orientation_sheet.html",
         {
             "entries": entries,
+            "shared": shared,
+            "share_url": request.build_absolute_uri(sheet_url(ids)) if ids else "",
+            "search_url": selection.search_url(request),
             "messages_list": messages,
             "today": timezone.localdate(),
             "has_non_conventional": any(entry.facts.is_non_conventional for entry in entries),
@@ -104,3 +139,47 @@ def orientation_sheet(request: HttpRequest) -> HttpResponse:
             "max_offers": MAX_OFFERS,
         },
     )
+
+
+def _posted_offer(request: HttpRequest) -> int | None:
+    requested = parse_offer_ids(request.POST.getlist("offre")[:1])
+    return requested.ids[0] if requested.ids else None
+
+
+def _answer(request: HttpRequest, pk: int | None, full: bool = True) -> HttpResponseBase:
+    """htmx: the new toggle and the selection bar; without JavaScript: back to the page."""
+    back = selection.safe_return_url(request, request.POST.get("retour", ""))
+    if request.headers.get("HX-Request") == "true" and pk is not None:
+        return render(
+            request,
+            "www/partials/selection_toggle.html",
+            {"offer_pk": pk, "retour": back, "selection_full": not full, "oob_bar": True},
+        )
+    if not back:
+        return redirect("www:orientation_sheet")
+    return redirect(f"{back}#offre-{pk}" if pk else back)
+
+
+@require_POST
+def add_to_selection(request: HttpRequest) -> HttpResponseBase:
+    pk = _posted_offer(request)
+    added = True
+    if pk is not None and Offer.objects.published().filter(pk=pk).exists():
+        added = selection.add(request, pk)
+        selection.remember_search(request, selection.safe_return_url(request, request.POST.get("retour", "")))
+    return _answer(request, pk, full=added)
+
+
+@require_POST
+def remove_from_selection(request: HttpRequest) -> HttpResponseBase:
+    pk = _posted_offer(request)
+    if pk is not None:
+        selection.remove(request, pk)
+    return _answer(request, pk)
+
+
+@require_POST
+def clear_selection(request: HttpRequest) -> HttpResponseBase:
+    selection.clear(request)
+    back = selection.safe_return_url(request, request.POST.get("retour", ""))
+    return redirect(back or "www:orientation_sheet")

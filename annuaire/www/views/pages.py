@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from itertools import groupby
+from pathlib import Path
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,9 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.www import selection
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, offer_facts, places_map
 
 
+@selection.fresh_when_selecting
 def offer_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     offer = get_object_or_404(Offer.objects.published().with_result_relations(), pk=pk)
     canonical = offer.get_absolute_url()
@@ -33,6 +37,7 @@ def offer_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     )
 
 
+@selection.fresh_when_selecting
 def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     published_offers = (
         Offer.objects.filter(status=PublicationStatus.PUBLISHED)
@@ -84,6 +89,16 @@ def about_sos(request: HttpRequest) -> HttpResponse:
 
 def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
+
+
+FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.ico"
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """`/favicon.ico`, where browsers and bookmarks look for it (pages link the SVG one too)."""
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

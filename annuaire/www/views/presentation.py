@@ -44,11 +44,6 @@ def cost_text(offer: Offer) -> str:
     return "Il reste une somme à payer par vous."
 
 
-def contact_phone(offer: Offer, place: Place | None = None) -> str:
-    """The number to call: the offer's own, else the place's (when one is given), else the structure's."""
-    return offer.contact_phone or (place.phone if place else "") or offer.structure.phone
-
-
 def contact_email(offer: Offer) -> str:
     return offer.contact_email or offer.structure.email
 
@@ -82,6 +77,7 @@ class OfferFacts:
 
 def offer_facts(offer: Offer) -> OfferFacts:
     subcategories = list(offer.subcategories.all())
+    places = list(offer.places.all())
     return OfferFacts(
         offer=offer,
         subcategories=subcategories,
@@ -94,18 +90,19 @@ def offer_facts(offer: Offer) -> OfferFacts:
         access=labels(offer.access, Access),
         delay=delay_text(offer.appointment_delay_days),
         cost=cost_text(offer),
-        phone=contact_phone(offer),
+        phone=offer.phone_for(places[0] if places else None),
         email=contact_email(offer),
         is_free=offer.is_free_for_patient,
         is_non_conventional=any(sub.is_non_conventional for sub in subcategories),
-        places=list(offer.places.all()),
+        places=places,
     )
 
 
 def map_layers() -> dict[str, str]:
-    """The base layers of every map drawn by static/js/map.js: offline outlines, tiles if configured."""
+    """The base layers of every map drawn by static/js/map.js: tiles (settings.MAP_TILE_URL, Plan IGN by
+    default), and the outlines of the regions in view when tiles are off or cannot load."""
     return {
-        "geojson": static("geo/departements.geojson"),
+        "outlines": static("geo/regions/index.json").removesuffix("index.json"),
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }

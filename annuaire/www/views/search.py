@@ -15,11 +15,14 @@ from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
+from annuaire.core.text import format_km
 from annuaire.directory.models import Offer, Place
-from annuaire.directory.search import CHOICE_FILTERS, RADIUS_CHOICES, SearchCriteria, SearchForm, nearest_place
-from annuaire.geo.models import Departement
+from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, nearest_place, radius_choices
+from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import Category, SubCategory
-from annuaire.www.views.presentation import OfferFacts, contact_phone, map_layers, offer_facts
+from annuaire.www import selection
+from annuaire.www.forms import SearchForm
+from annuaire.www.views.presentation import OfferFacts, map_layers, offer_facts
 from annuaire.www.views.search_advice import widening_advice
 
 # Fields of the search form, in display order, with the id of the control an error links to.
@@ -33,6 +36,7 @@ FIELD_ORDER = [
     "sous_categorie",
     *CHOICE_FILTERS,
     "gratuit",
+    "ouvert",
 ]
 REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
 
@@ -43,12 +47,14 @@ class ResultCard:
     place: Place | None  # the nearest to the searched commune
     distance: str
     phone: str
+    number: int  # its number in the list and on the map
 
     @property
     def offer(self) -> Offer:
         return self.facts.offer
 
 
+@selection.fresh_when_selecting
 def search(request: HttpRequest) -> HttpResponse:
     is_htmx = (
         request.headers.get("HX-Request") == "true" and request.headers.get("HX-History-Restore-Request") != "true"
@@ -68,16 +74,24 @@ def search(request: HttpRequest) -> HttpResponse:
         "count_sentence": "",
         "advice": [],
         "map_markers": [],
+        "map_centre": None,
         "refinement_open": any(request.GET.get(name) for name in REFINEMENTS),
+        # The home page asks the question first; results come once something is asked.
+        "asked": bool(request.GET),
+        "other_communes": _commune_links(request.GET, form.other_communes) if valid else [],
+        "homonyms": _commune_links(request.GET, form.homonyms),
+        "current_url": request.get_full_path(),
+        "default_radius": format_km(default_radius_km()),
     }
     context["categories"] = form.categories
     category = form.cleaned_data.get("categorie")
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
-    departements = list(Departement.objects.select_related("region").order_by("code"))
-    context["departement_groups"] = _departement_groups(departements)
-    context["map_bounds"] = _map_bounds(departements)
-    if criteria is not None:
-        context.update(_results(request, criteria, departements))
+    if context["asked"]:
+        departements = list(Departement.objects.select_related("region").order_by("code"))
+        context["departement_groups"] = _departement_groups(departements)
+        context["map_bounds"] = _map_bounds(departements)
+        if criteria is not None:
+            context.update(_results(request, criteria, departements))
     context["page_title"] = _page_title(context)
     # With errors to show, or stale ones to clear (the client says so), htmx swaps the whole block.
     whole_block = is_htmx and (not valid or request.headers.get("X-Search-Block") == "1")
@@ -96,15 +110,17 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     centre = criteria.centre
-    cards = [_card(offer, centre) for offer in page.object_list]
+    cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
     return {
         "page": page,
         "page_message": page_message,
         "cards": cards,
         "count_sentence": _count_sentence(paginator.count, criteria),
         "advice": widening_advice(request.GET, criteria, departements) if paginator.count == 0 else [],
+        "map_centre": _map_centre(criteria),
         "map_markers": [
             {
+                "number": card.number,
                 "lat": card.place.lat,
                 "lng": card.place.lng,
                 "title": card.offer.title,
@@ -138,22 +154,35 @@ def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
     return paginator.page(number), ""
 
 
-def _card(offer: Offer, centre: Any) -> ResultCard:
+def _card(offer: Offer, centre: Any, number: int) -> ResultCard:
     place = nearest_place(offer, centre)
     distance = getattr(offer, "distance_km", None)
     return ResultCard(
         facts=offer_facts(offer),
         place=place,
         distance=f"à {format_km(distance)} km" if distance is not None else "",
-        phone=contact_phone(offer, place),
+        phone=offer.phone_for(place),
+        number=number,
     )
 
 
-def format_km(value: float) -> str:
-    """3.42 → "3,4"; 20.0 → "20" (French decimal comma)."""
-    if abs(value - round(value)) < 0.05:
-        return str(round(value))
-    return f"{value:.1f}".replace(".", ",")
+def _map_centre(criteria: SearchCriteria) -> dict[str, Any] | None:
+    """The searched commune on the map: a marker and the radius."""
+    commune = criteria.commune
+    if commune is None or commune.lat is None or commune.lng is None:
+        return None
+    return {"lat": commune.lat, "lng": commune.lng, "label": commune.label, "radius_km": criteria.radius_km}
+
+
+def _commune_links(params: QueryDict, communes: list[Commune]) -> list[dict[str, str]]:
+    """The same search around each of `communes` (another commune of the postal code, or a homonym)."""
+    links = []
+    for commune in communes:
+        query = params.copy()
+        query.pop("page", None)
+        query["commune"] = commune.label
+        links.append({"name": commune.name, "departement": str(commune.departement), "url": f"?{query.urlencode()}"})
+    return links
 
 
 def _count_sentence(count: int, criteria: SearchCriteria) -> str:
@@ -205,8 +234,8 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
         "parcours": bool(params.get("parcours")),
         "departement": params.get("departement", "").strip().upper(),
         "commune": commune_value,
-        "rayon": params.get("rayon", "").strip().removesuffix("km").strip() or str(settings.DEFAULT_RADIUS_KM),
-        "radius_choices": [str(r) for r in RADIUS_CHOICES],
+        "rayon": params.get("rayon", "").strip().removesuffix("km").strip() or format_km(default_radius_km()),
+        "radius_choices": [format_km(r) for r in radius_choices()],
         "gratuit": bool(params.get("gratuit")),
         "ouvert": bool(params.get("ouvert")),
         "error_ids": {name: f"erreur-{name}" if name in errors else "" for name in form.fields},
@@ -218,7 +247,7 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
     if radius is not None:
         values["rayon"] = format_km(radius)
         if values["rayon"] not in values["radius_choices"]:
-            values["radius_choices"] = [format_km(r) for r in sorted({*RADIUS_CHOICES, radius})]
+            values["radius_choices"] = [format_km(r) for r in sorted({*radius_choices(), radius})]
     for name, (_field, vocabulary) in CHOICE_FILTERS.items():
         selected = _selected_codes(params, name)
         values["choice_groups"].append(

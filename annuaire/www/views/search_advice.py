@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 
 from annuaire.directory.models import Offer
-from annuaire.directory.search import SearchCriteria, SearchForm
+from annuaire.directory.search import CHOICE_LABELS, SearchCriteria
 from annuaire.geo.models import Departement
 
 WIDER_RADII = [50, 100]
@@ -44,11 +44,10 @@ def widening_advice(params: QueryDict, criteria: SearchCriteria, departements: l
         candidates.append(
             ("Retirer le choix des soins précis", criteria.widened(subcategories=()), {"sous_categorie": None})
         )
-    form_fields = SearchForm.base_fields
     for name in criteria.choices:
         choices = {key: value for key, value in criteria.choices.items() if key != name}
         candidates.append(
-            (f"Retirer le filtre « {form_fields[name].label} »", criteria.widened(choices=choices), {name: None})
+            (f"Retirer le filtre « {CHOICE_LABELS[name]} »", criteria.widened(choices=choices), {name: None})
         )
     if criteria.free_only:
         candidates.append(

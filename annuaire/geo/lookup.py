@@ -1,0 +1,137 @@
+"""What people type to say where: a postal code, a commune name, an autocomplete label.
+
+The rules are written in docs/domain.md ("Où chercher"): five digits are a postal code
+(never an INSEE code); a postal code shared by several communes means its most
+populated commune, the others being offered as alternatives; a name shared by several
+communes is a question, never a silent choice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from annuaire.core.errors import InvalidValue
+from annuaire.core.text import normalize
+from annuaire.geo.models import Commune, Departement
+
+_POSTAL_CODE = re.compile(r"^[0-9]{5}$")
+_INSEE_CODE = re.compile(r"^([0-9]{2}|2A|2B)[0-9]{3}$")
+_LABEL = re.compile(r"^(?P<name>.+?)\s*\((?P<departement>[0-9]{2,3}|2A|2B)\)$", re.IGNORECASE)
+
+
+def find_departement(code: str) -> Departement:
+    """The département with this INSEE code ("29", "2A", "971"); an unknown code is an error."""
+    code = (code or "").strip().upper()
+    departement = Departement.objects.filter(code=code).first() if len(code) <= 3 else None
+    if departement is None:
+        raise InvalidValue(f"Département inconnu : « {code[:10]} ».", "unknown")
+    return departement
+
+
+def is_postal_code(value: str) -> bool:
+    return bool(_POSTAL_CODE.match(value))
+
+
+def communes_with_postal_code(code: str) -> list[Commune]:
+    """The communes carrying a postal code, most populated first (arrondissements of a listed city left out)."""
+    communes = list(
+        Commune.objects.filter(postal_codes__code=code)
+        .distinct()
+        .select_related("departement")
+        .order_by("-population", "name")
+    )
+    listed = {commune.code for commune in communes}
+    return [commune for commune in communes if commune.parent_id not in listed]
+
+
+def commune_by_postal_code(code: str) -> PlaceAnswer:
+    """The main commune of a postal code (the most populated), with the others sharing it."""
+    code = (code or "").strip()
+    if not is_postal_code(code):
+        raise InvalidValue(f"Le code postal « {code[:10]} » doit avoir 5 chiffres, par exemple 29000.", "invalid")
+    communes = communes_with_postal_code(code)
+    if not communes:
+        raise InvalidValue(f"Aucune commune n'a le code postal {code}. Vérifiez-le.", "unknown")
+    return PlaceAnswer(commune=communes[0], others=communes[1:])
+
+
+def commune_by_insee_code(code: str) -> Commune:
+    code = (code or "").strip()
+    communes = Commune.objects.select_related("departement")
+    commune = communes.filter(code=code.upper()).first() if len(code) == 5 else None
+    if commune is None:
+        raise InvalidValue(f"Code INSEE de commune inconnu : « {code[:10]} ».", "unknown")
+    return commune
+
+
+def with_position(commune: Commune) -> Commune:
+    """A commune to search around must have a known position."""
+    if commune.point is None:
+        raise InvalidValue(
+            f"La position de {commune.name} n'est pas connue : choisissez une commune voisine.", "no_position"
+        )
+    return commune
+
+
+@dataclass
+class PlaceAnswer:
+    """What a typed place means: one commune (maybe with others sharing its postal code), or a question."""
+
+    commune: Commune | None = None
+    others: list[Commune] = field(default_factory=list)  # same postal code, less populated
+    homonyms: list[Commune] = field(default_factory=list)  # same name: the person must choose
+
+
+def communes_named(name: str) -> list[Commune]:
+    """Communes whose name (or former name) is exactly `name`, accents and case aside."""
+    needle = normalize(name)
+    if not needle:
+        return []
+    return list(
+        Commune.objects.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
+        .select_related("departement")
+        .order_by("-population", "name")
+    )
+
+
+def resolve_place(value: str) -> PlaceAnswer:
+    """The commune meant by a postal code, a name or a label "Plouhinec (29)".
+
+    A name typed without choosing gives what its first suggestion would (the most
+    populated match), unless that name is shared: then the answer is a question.
+    """
+    value = " ".join((value or "").split())
+    compact = value.replace(" ", "")
+    if is_postal_code(compact):
+        return commune_by_postal_code(compact)
+    if _INSEE_CODE.match(compact.upper()) and not compact.isdigit():  # Corsica: "2A004"
+        return PlaceAnswer(commune=commune_by_insee_code(compact))
+    label = _LABEL.match(value)
+    if label:
+        departement = label["departement"].upper()
+        in_departement = [c for c in communes_named(label["name"]) if c.departement_id == departement]
+        if not in_departement:
+            first = Commune.objects.lookup(label["name"]).filter(departement_id=departement).first()
+            in_departement = [first] if first else []
+        if in_departement:
+            return PlaceAnswer(commune=in_departement[0])
+        raise _not_found(value)
+    named = communes_named(value)
+    if not named:
+        first = Commune.objects.lookup(value).first()
+        if first is None:
+            raise _not_found(value)
+        named = communes_named(first.name) or [first]
+    if len(named) > 1:
+        return PlaceAnswer(homonyms=named)
+    return PlaceAnswer(commune=named[0])
+
+
+def _not_found(value: str) -> InvalidValue:
+    return InvalidValue(
+        f"Nous ne trouvons pas la commune « {value[:60]} ». Vérifiez l'orthographe ou indiquez son code postal.",
+        "unknown",
+    )
