@@ -48,12 +48,12 @@ def test_an_offer_closed_today_is_marked_in_the_results_and_can_be_left_out(clie
     closure(None, other_structure[0].structure_id, today - timedelta(days=1), today + timedelta(days=1))
     closure(still_open, still_open.structure_id, today, today, NoticeKind.FULL)
 
-    page = text(client.get(reverse("www:search")))
+    page = text(client.get(reverse("www:search"), {"commune": "Quimper"}))
     assert page.count("Fermé aujourd'hui") == 3
 
     ids = {o["id"] for o in client.get("/api/v1/offres", {"ouvert": "true", "taille": "100"}).json()["results"]}
     assert ids == {still_open.pk}
-    only_open = text(client.get(reverse("www:search"), {"ouvert": "1"}))
+    only_open = text(client.get(reverse("www:search"), {"commune": "Quimper", "ouvert": "1"}))
     assert "Fermé aujourd'hui" not in only_open and still_open.title in only_open
 
 
