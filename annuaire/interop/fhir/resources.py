@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import timezone
 
 from annuaire.core.text import normalize
+from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.directory.models.contact import AddressMixin
 from annuaire.geo.models import Commune
@@ -126,7 +127,7 @@ def organization(structure: Structure, base: str) -> Resource:
         "id": str(structure.uuid),
         "meta": meta(structure.updated_at, codes.PROFILE_ORGANIZATION),
         "identifier": organization_identifiers(structure),
-        "active": True,
+        "active": structure.is_published,  # false once delisted, suspended or ended (read by id)
         "type": [
             {
                 "coding": [
@@ -221,7 +222,7 @@ def healthcare_service(offer: Offer, base: str) -> Resource:
             {"url": f"{base}/StructureDefinition/sos-reste-a-charge", "valueCodeableConcept": _cost(base, offer)}
         ],
         "identifier": [{"system": f"{base}/sid/offre", "value": str(offer.uuid)}],
-        "active": True,
+        "active": offer.status == PublicationStatus.PUBLISHED and structure.is_published,
         "providedBy": reference("Organization", structure.uuid, structure.name),
         "category": [taxonomy_concept(base, offer.category)],
         "type": [taxonomy_concept(base, sub) for sub in subcategories],

@@ -139,7 +139,8 @@ def _is_uuid(value: str) -> bool:
 @require_GET
 def organization_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     structure = (
-        Structure.objects.published().select_related("commune").filter(uuid=resource_id).first()
+        # Once published: a delisted structure reads as `active: false`, so that harvesters drop it.
+        Structure.objects.filter(published_at__isnull=False).select_related("commune").filter(uuid=resource_id).first()
         if _is_uuid(resource_id)
         else None
     )
@@ -158,7 +159,7 @@ def location_read(request: HttpRequest, resource_id: str) -> HttpResponse:
 
 @require_GET
 def healthcare_service_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    offer = search.published_offer(resource_id) if _is_uuid(resource_id) else None
+    offer = search.once_published_offer(resource_id) if _is_uuid(resource_id) else None
     if offer is None:
         return not_found("HealthcareService", resource_id)
     return fhir_response(resources.healthcare_service(offer, fhir_base(request)))
