@@ -4,7 +4,6 @@ confirmation page of a structure (one click per offer), the region's reinstateme
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -57,7 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "verification/dashboard.html", context, status=status)
 
 
-@login_required
+@espace_view
 def signed_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link of the e-mails: after logging in, the structure's confirmation page."""
     pk = links.structure_from(token)
@@ -142,10 +141,9 @@ def add_notice(request: HttpRequest, pk: int) -> HttpResponse:
 @espace_view
 def remove_notice(request: HttpRequest, pk: int) -> HttpResponse:
     notice = get_object_or_404(Notice.objects.filter(structure__in=actor_of(request).structures()), pk=pk)
-    structure_pk = notice.structure_id
-    notice.delete()
-    messages.success(request, "L'avis est retiré.")
-    return redirect("verification:structure", pk=structure_pk)
+    notice.withdraw(timezone.localdate())
+    messages.success(request, "L'avis est retiré des pages publiques.")
+    return redirect("verification:structure", pk=notice.structure_id)
 
 
 @espace_view
@@ -207,8 +205,9 @@ def reports(request: HttpRequest) -> HttpResponse:
 @espace_view
 def report_handled(request: HttpRequest, pk: int) -> HttpResponse:
     actor = actor_of(request)
-    report = get_object_or_404(ErrorReport.objects.open().filter(offer__in=actor.offers()), pk=pk)
-    ErrorReport.objects.filter(pk=report.pk).update(handled_on=timezone.localdate(), handled_by=actor.user)
+    report = get_object_or_404(ErrorReport.objects.filter(offer__in=actor.offers()), pk=pk)
+    if report.handled_on is None:
+        ErrorReport.objects.filter(pk=report.pk).update(handled_on=timezone.localdate(), handled_by=actor.user)
     messages.success(request, "Le signalement est marqué comme traité.")
     return HttpResponseRedirect(reverse("verification:reports"))
 

@@ -71,3 +71,17 @@ def test_the_structure_adds_a_notice_from_its_back_office_page(db: Any) -> None:
     client.post(url, {"offer": offer.pk, "kind": "complet", "starts_on": today, "ends_on": today + timedelta(days=9)})
     notice = Notice.objects.get()
     assert (notice.offer, notice.kind, notice.structure_id) == (offer, "complet", offer.structure_id)
+
+
+def test_a_withdrawn_notice_leaves_the_public_pages_and_is_kept(client: Client, db: Any) -> None:
+    offer = offers_of("Association")[0]
+    today = timezone.localdate()
+    notice = closure(offer, offer.structure_id, today - timedelta(days=2), today + timedelta(days=3))
+    back_office = Client()
+    back_office.force_login(referent(offer.structure))
+
+    back_office.post(reverse("verification:remove_notice", kwargs={"pk": notice.pk}))
+
+    assert "Fermeture pour congés" not in text(client.get(offer.get_absolute_url()))
+    notice.refresh_from_db()
+    assert notice.ends_on == today - timedelta(days=1)

@@ -5,7 +5,7 @@ with no job to run. Closing kinds make the offer "closed today" in the search.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -76,6 +76,13 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} du {self.starts_on:%d/%m/%Y} au {self.ends_on:%d/%m/%Y}"
+
+    def withdraw(self, today: date) -> None:
+        """Stop showing it from `today` on (kept, ended yesterday: nothing is deleted)."""
+        yesterday = today - timedelta(days=1)
+        if self.ends_on >= today:
+            self.starts_on, self.ends_on = min(self.starts_on, yesterday), yesterday
+            self.save(update_fields=["starts_on", "ends_on"])
 
     @property
     def is_closing(self) -> bool:
