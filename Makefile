@@ -20,6 +20,7 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_geo
 	$(PY) manage.py load_taxonomy
+	$(PY) manage.py load_ror_mapping
 	$(PY) manage.py load_needs
 	$(PY) manage.py seed_demo
 	$(PY) manage.py export_opendata

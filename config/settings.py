@@ -5,6 +5,7 @@ e-mail); production overrides them with environment variables.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "auditlog",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "post_office",
     "annuaire.core",
     "annuaire.geo",
     "annuaire.taxonomy",
@@ -44,9 +50,13 @@ INSTALLED_APPS = [
     "annuaire.needs",
     "annuaire.verification",
     "annuaire.www",
+    "annuaire.audit",
+    "annuaire.notifications",
+    "annuaire.espace",
     "annuaire.api",
     "annuaire.opendata",
     "annuaire.imports",
+    "annuaire.interop",
     "annuaire.demo",
 ]
 
@@ -58,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "annuaire.audit.middleware.LazyActorAuditlogMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -96,10 +108,35 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Accounts: django-allauth with TOTP second factor and recovery codes (docs/adr/0014).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "annuaire.accounts.security.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = False
+# Failed logins: at most 10 a minute from one address, 5 in 5 minutes for one account.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key", "login": "30/m/ip", "reset_password": "5/m/ip,3/5m/key"}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("SITE_NAME", "Annuaire SOS")
+MFA_PASSKEY_LOGIN_ENABLED = False
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "espace:dashboard"
+LOGOUT_REDIRECT_URL = "account_login"
+# The back office (/espace/): sessions end after 8 hours or when the browser closes.
+SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
 
 LANGUAGE_CODE = "fr-fr"
 TIME_ZONE = "Europe/Paris"
@@ -110,7 +147,24 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every e-mail goes through a database queue (django-post-office, docs/adr/0013):
+# `manage.py send_queued_mail` (every minute, by cron) sends it through EMAIL_DELIVERY_BACKEND
+# and retries failures, so that nothing is lost while the SMTP server is down.
+EMAIL_BACKEND = "post_office.EmailBackend"
+POST_OFFICE = {
+    "BACKENDS": {"default": os.environ.get("EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.console.EmailBackend")},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": envint("EMAIL_MAX_RETRIES", 96),
+    "RETRY_INTERVAL": timedelta(minutes=envint("EMAIL_RETRY_MINUTES", 15)),
+    "MESSAGE_ID_ENABLED": True,
+}
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
+# Links in e-mails point here.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sos@example.org")
 
 # --- Product settings -------------------------------------------------------
@@ -133,6 +187,9 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 # The radius around a commune when none is chosen (annuaire.directory.search.default_radius_km).
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
+# Public address of the site: stable identifiers and canonical URLs of the FHIR and
+# data·inclusion exports are built from it, never from the request's Host header.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -17,6 +17,10 @@ urlpatterns = [
     path("espace/verification/", include("annuaire.verification.urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    # The back office; other features register their own namespaces under espace/ too.
+    path("espace/", include("annuaire.espace.urls")),
+    # Sign in, second factor, password (django-allauth), in French.
+    path("compte/", include("allauth.urls")),
     path("", include("annuaire.verification.public_urls")),
     path("", include("annuaire.www.urls")),
 ]

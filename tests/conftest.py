@@ -20,6 +20,7 @@ def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[No
     with django_db_blocker.unblock():
         call_command("load_geo", departements=BRITTANY, verbosity=0, stdout=_Null())
         call_command("load_taxonomy", verbosity=0, stdout=_Null())
+        call_command("load_ror_mapping", verbosity=0, stdout=_Null())
         call_command("load_needs", verbosity=0, stdout=_Null())
     yield
     with django_db_blocker.unblock():
@@ -45,6 +46,12 @@ class _Null:
 
     def flush(self) -> None:
         pass
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Tests create many accounts: a fast hash (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)

@@ -261,13 +261,30 @@ def parameter_values(dataset: Dataset) -> dict[str, st.SearchStrategy[str]]:
         "organization": real_or_junk(dataset, "uuid"),
         "location": real_or_junk(dataset, "uuid"),
         "identifier": st.sampled_from(
-            ["http://finess.sante.gouv.fr|290000017", "urn:oid:1.2.250.1.71.4.2.2|x", "|", "a|b|c", "\x00"]
+            [
+                "http://finess.sante.gouv.fr|290000017",
+                "https://sirene.fr|123456789",
+                "urn:oid:1.2.250.1.71.4.2.2|x",
+                "urn:oid:1.2.250.1.71.4.2.2|1",
+                "http://127.0.0.1:8000/fhir/sid/offre|" + dataset.real["uuid"][0],
+                "|",
+                "a|b|c",
+                "\x00",
+            ]
         )
         | junk(),
         "location.near-insee-code": near_insee_code(),
         "commune-cog": st.sampled_from([BREST, f"x|{BREST}", "|", "\x00"]) | junk(),
         "address-postalcode": st.sampled_from(["29", "29200", "2A", "٢٩"]) | junk(),
         "program": st.sampled_from(["parcours-global", "true"]) | junk(),
+        "_include": st.sampled_from(
+            ["HealthcareService:organization", "HealthcareService:location", "Organization:partof", "*"]
+        )
+        | junk(),
+        "_revinclude": st.sampled_from(["HealthcareService:location", "PractitionerRole:service"]) | junk(),
+        "_sort": st.sampled_from(["name", "-name", "distance", "-_lastUpdated", "_id,name"]) | junk(),
+        "_summary": st.sampled_from(["count", "true", "false", "data"]) | junk(),
+        "_elements": st.sampled_from(["name", "name,telecom", "meta"]) | junk(),
         "_format": st.sampled_from(["json", "xml", "application/fhir+json"]) | junk(),
         "offre": real_or_junk(dataset, "offer_pk", "1,2,3", "0", "-1", "9" * 13) | junk(),
         "structure": real_or_junk(dataset, "structure_pk"),
@@ -275,7 +292,21 @@ def parameter_values(dataset: Dataset) -> dict[str, st.SearchStrategy[str]]:
     }
 
 
-FHIR_COMMON = ["_id", "_count", "_getpagesoffset", "_lastUpdated", "_format", "_pretty"]
+FHIR_COMMON = [
+    "_id",
+    "_count",
+    "_getpagesoffset",
+    "_lastUpdated",
+    "_format",
+    "_pretty",
+    "_include",
+    "_revinclude",
+    "_sort",
+    "_summary",
+    "_elements",
+    "_total",
+    "identifier",
+]
 
 # (path, query parameter names, extra headers). Pages without parameters get stray ones.
 ROUTES: list[tuple[str, list[str], dict[str, str]]] = [
@@ -305,7 +336,7 @@ ROUTES: list[tuple[str, list[str], dict[str, str]]] = [
     ("/fhir/metadata", ["_format"], {}),
     (
         "/fhir/Organization",
-        [*FHIR_COMMON, "identifier", "name", "address-postalcode", "address-city", "departement"],
+        [*FHIR_COMMON, "name", "address-postalcode", "address-city", "departement"],
         {},
     ),
     (

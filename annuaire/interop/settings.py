@@ -1,9 +1,9 @@
 """Settings of the interoperability exports, with their defaults."""
 
 from django.conf import settings
-from django.http import HttpRequest
 
 DEFAULT_SOURCE = "annuaire-sos"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000"
 
 
 def source() -> str:
@@ -11,13 +11,14 @@ def source() -> str:
     return str(getattr(settings, "INTEROP_SOURCE", "") or DEFAULT_SOURCE)
 
 
-def public_base_url(request: HttpRequest) -> str:
-    """Scheme and host of the public site, without a trailing slash.
+def site_url() -> str:
+    """Scheme and host of the public site, without a trailing slash (`SITE_URL`).
 
-    `INTEROP_BASE_URL` (e.g. "https://annuaire.oncobretagne.fr") makes identifiers and
-    canonical URLs stable behind proxies; without it, the request's host is used.
+    Identifiers, canonical URLs and links of the exports are built from it, never from the
+    request: 127.0.0.1 and localhost, or a proxy, must not change an identifier.
     """
-    configured = str(getattr(settings, "INTEROP_BASE_URL", "") or "")
-    if configured:
-        return configured.rstrip("/")
-    return request.build_absolute_uri("/").rstrip("/")
+    return str(getattr(settings, "SITE_URL", "") or DEFAULT_SITE_URL).rstrip("/")
+
+
+def fhir_base() -> str:
+    return site_url() + "/fhir"

@@ -77,8 +77,8 @@ def test_it_documents_the_data_inclusion_export_with_its_own_page_size() -> None
         assert "https://github.com/gip-inclusion/data-inclusion-schema" in operation["description"]
         assert set(operation["responses"]) == {"200", "304", "400"}
         taille = next(p for p in operation["parameters"] if p["name"] == "taille")
-        assert taille["schema"]["maximum"] == 1000
-        assert "100 par défaut, 1000 au plus" in taille["description"]
+        assert taille["schema"]["maximum"] == 250
+        assert "100 par défaut, 250 au plus" in taille["description"]
 
 
 def test_it_serves_a_readable_documentation_page_without_external_resources() -> None:

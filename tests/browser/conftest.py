@@ -62,7 +62,7 @@ def chromium_path() -> str:
 # --- reference data kept across flushes ----------------------------------------------------
 
 
-REFERENCE_APPS = ("geo", "taxonomy", "needs")
+REFERENCE_APPS = ("geo", "taxonomy", "needs", "interop")
 
 
 @pytest.fixture(scope="session")
@@ -78,6 +78,7 @@ def _reference_snapshot(django_db_setup: Any, django_db_blocker: Any) -> list[di
             call_command("load_geo", departements=BRITTANY, verbosity=0, stdout=_Null())
             call_command("load_taxonomy", verbosity=0, stdout=_Null())
             call_command("load_needs", verbosity=0, stdout=_Null())
+            call_command("load_ror_mapping", verbosity=0, stdout=_Null())
         snapshot: list[dict[str, Any]] = []
         for label in REFERENCE_APPS:
             for model in apps.get_app_config(label).get_models():  # parents before children

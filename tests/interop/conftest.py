@@ -1,9 +1,11 @@
 """Helpers for the interoperability tests: validation with the official packages."""
 
+from io import StringIO
 from typing import Any
 
 import pytest
 from data_inclusion.schema.v1 import Service, Structure
+from django.core.management import call_command
 from django.test import Client
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.capabilitystatement import CapabilityStatement
@@ -12,6 +14,7 @@ from fhir.resources.R4B.healthcareservice import HealthcareService
 from fhir.resources.R4B.location import Location
 from fhir.resources.R4B.operationoutcome import OperationOutcome
 from fhir.resources.R4B.organization import Organization
+from fhir.resources.R4B.structuredefinition import StructureDefinition
 
 FHIR_MODELS: dict[str, Any] = {
     "Bundle": Bundle,
@@ -21,6 +24,7 @@ FHIR_MODELS: dict[str, Any] = {
     "Location": Location,
     "OperationOutcome": OperationOutcome,
     "Organization": Organization,
+    "StructureDefinition": StructureDefinition,
 }
 
 # Strict: the schema's "avertissements" (warnings) count as errors in our tests.
@@ -54,3 +58,15 @@ def fhir_get(client: Client, url: str, status: int = 200, **params: Any) -> dict
 @pytest.fixture
 def fhir(client: Client) -> Any:
     return lambda url, status=200, **params: fhir_get(client, url, status, **params)
+
+
+@pytest.fixture(autouse=True)
+def _ror_mapping(request: pytest.FixtureRequest) -> None:
+    """The default ROR mapping, as `make setup` loads it (a transactional test of another
+    folder may have flushed it)."""
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+        from annuaire.interop.models import RorMapping
+
+        if not RorMapping.objects.exists():
+            call_command("load_ror_mapping", stdout=StringIO())

@@ -80,7 +80,7 @@ def test_it_describes_cost_audience_and_modalities_in_the_schema_vocabulary(clie
     assert record["frais_precisions"].startswith("Reste à charge : 10,00 €")
     assert record["publics"] == ["familles", "jeunes"]
     assert record["modes_accueil"] == ["a-distance", "en-presentiel"]
-    assert record["type"] == "atelier"
+    assert record["type"] is None  # the schema's "atelier" is about returning to work
     assert "Possible au domicile de la personne." in record["mobilisation_precisions"]
     assert record["thematiques"] == ["remobilisation--bien-etre-confiance-en-soi"]
     assert "jamais un remplacement" in record["description"]
@@ -136,8 +136,8 @@ def test_it_paginates_with_page_and_taille(client: Client) -> None:
 @pytest.mark.parametrize(
     ("params", "errors"),
     [
-        ({"taille": "1001"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]}),
-        ({"taille": "0"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]}),
+        ({"taille": "251"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 250."]}),
+        ({"taille": "0"}, {"taille": ["La taille de page doit être un nombre entier entre 1 et 250."]}),
         ({"page": "deux"}, {"page": ["Le numéro de page doit être un nombre entier supérieur ou égal à 1."]}),
     ],
 )
@@ -156,9 +156,9 @@ def test_a_bad_taille_is_a_french_400_with_the_api_error_shape(client: Client, u
     assert response.status_code == 400
     assert response["Content-Type"] == "application/json"
     assert response.json() == {
-        "erreurs": {"taille": ["La taille de page doit être un nombre entier entre 1 et 1000."]},
+        "erreurs": {"taille": ["La taille de page doit être un nombre entier entre 1 et 250."]},
         "message": "Certains paramètres de la requête sont invalides. "
-        "La taille de page doit être un nombre entier entre 1 et 1000.",
+        "La taille de page doit être un nombre entier entre 1 et 250.",
     }
 
 
@@ -198,11 +198,15 @@ def test_a_page_past_the_last_one_is_empty_and_leads_back_to_the_last(client: Cl
 
 def test_it_lists_services_in_a_constant_number_of_queries(client: Client, django_assert_num_queries: Any) -> None:
     OfferFactory(subcategory_codes=["yoga", "pilates"])
-    with django_assert_num_queries(3):  # count, page, sub-categories
+    # data version, count, page, sub-categories, places, their communes, départements,
+    # communes around the places (eligibility zones)
+    with django_assert_num_queries(8):
         assert get(client, SERVICES)["count"] == 1
     for _ in range(6):
         OfferFactory(subcategory_codes=["yoga", "pilates"])
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(8):
         assert get(client, SERVICES)["count"] == 7
-    with django_assert_num_queries(2):  # count, page
+    with django_assert_num_queries(1):  # unchanged data: the page comes from the cache
+        assert get(client, SERVICES)["count"] == 7
+    with django_assert_num_queries(3):  # data version, count, page
         assert get(client, STRUCTURES)["count"] == 7

@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 
 Fhir = Any
 ROR = "https://interop.esante.gouv.fr/ig/fhir/ror/StructureDefinition/"
+BASE = "http://127.0.0.1:8000/fhir"  # SITE_URL's default: never the request's host
+TAXONOMY = f"{BASE}/CodeSystem/sos-taxonomie"
+
+
+def codings(concepts: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(c["system"], c["code"]) for concept in concepts for c in concept["coding"]]
 
 
 def ids(bundle: dict[str, Any]) -> list[str]:
@@ -44,18 +50,26 @@ def test_an_organization_carries_finess_siret_and_its_address_with_the_insee_cod
 
     assert resource["meta"]["profile"] == [ROR + "ror-organization"]
     assert resource["meta"]["lastUpdated"] == timezone.localtime(structure.updated_at).isoformat(timespec="seconds")
-    identifiers = {(i["type"]["coding"][0]["code"], i["system"]): i["value"] for i in resource["identifier"]}
-    assert identifiers[("FINEG", "http://finess.sante.gouv.fr")] == finess
-    assert identifiers[("FINEJ", "http://finess.sante.gouv.fr")] == finess_legal
-    assert identifiers[("SIRET", "http://sirene.fr")] == structure.siret
+    identifiers = {(i["type"]["coding"][1]["code"], i["system"]): i["value"] for i in resource["identifier"]}
+    assert identifiers[("FINEG", "https://finess.esante.gouv.fr")] == finess
+    assert identifiers[("SIRET", "https://sirene.fr")] == structure.siret
     assert identifiers[("IDNST", "urn:oid:1.2.250.1.71.4.2.2")] == "1" + finess
+    # The legal entity is its own Organization, the site points to it.
+    assert resource["partOf"] == {"reference": f"Organization/ej-{finess_legal}"}
+    legal_entity = fhir(f"/fhir/Organization/ej-{finess_legal}")
+    assert [(i["system"], i["value"]) for i in legal_entity["identifier"]] == [
+        ("urn:oid:1.2.250.1.71.4.2.2", "1" + finess_legal),
+        ("https://finess.esante.gouv.fr", finess_legal),
+    ]
+    assert legal_entity["type"][0]["coding"][0]["code"] == "EJ"
     [address] = resource["address"]
     assert address["city"] == "Brest"
     assert address["postalCode"] == "29200"
     assert address["extension"][0]["valueCoding"]["code"] == BREST
-    assert {"system": "email", "value": "soins-support@chu-brest.mssante.fr", "use": "work", "rank": 1} in resource[
-        "telecom"
-    ]
+    [mss] = [point for point in resource["telecom"] if point.get("rank") == 1]
+    assert mss["value"] == "soins-support@chu-brest.mssante.fr"
+    # MSSanté: e-mail channel (J225 3), visible by professionals only (J222 2).
+    assert [e["valueCodeableConcept"]["coding"][0]["code"] for e in mss["extension"]] == ["3", "2"]
 
 
 def test_a_healthcare_service_links_its_organization_locations_and_taxonomy(fhir: Fhir) -> None:
@@ -76,19 +90,14 @@ def test_a_healthcare_service_links_its_organization_locations_and_taxonomy(fhir
     assert resource["meta"]["profile"] == [ROR + "ror-healthcareservice"]
     assert resource["providedBy"]["reference"] == f"Organization/{offer.structure.uuid}"
     assert resource["location"] == [{"reference": f"Location/{place.uuid}", "display": place.name}]
-    taxonomy = "http://testserver/fhir/CodeSystem/sos-taxonomie"
-    assert resource["category"][0]["coding"][0] == {
-        "system": taxonomy,
-        "code": "activite-physique",
-        "display": "Activité physique adaptée (APA)",
-    }
-    assert sorted(c["coding"][0]["code"] for c in resource["specialty"]) == ["marche-nordique", "seances-apa"]
-    assert resource["characteristic"][0]["coding"][0]["code"] == "sur-place"
+    own = [code for system, code in codings(resource.get("category", []) + resource["specialty"]) if system == TAXONOMY]
+    assert sorted(own) == ["activite-physique", "marche-nordique", "seances-apa"]
+    assert ("http://127.0.0.1:8000/fhir/CodeSystem/sos-modalite", "sur-place") in codings(resource["characteristic"])
     assert resource["program"] == [{"text": "Parcours de soins global après le traitement d'un cancer"}]
     assert resource["eligibility"][0]["code"]["coding"][0]["code"] == "non-suivis"
     assert resource["availabilityExceptions"] == "Mardi et jeudi, 10 h – 12 h"
-    patientele = next(e for e in resource["extension"] if e["url"].endswith("sos-patientele"))
-    age_range = next(e for e in patientele["extension"] if e["url"] == "ageRange")["valueRange"]
+    patient_type = next(e for e in resource["extension"] if e["url"] == ROR + "ror-healthcareservice-patient-type")
+    age_range = next(e for e in patient_type["extension"] if e["url"] == "ageRange")["valueRange"]
     assert (age_range["low"]["value"], age_range["high"]["value"]) == (15, 25)
 
 
@@ -129,7 +138,7 @@ def test_it_filters_services_by_category_specialty_and_departement(fhir: Fhir) -
     in_brest = StructureFactory(name="Maison de santé de Brest", commune=commune(BREST), postal_code="29200")
     OfferFactory(title="Diététique à Brest", subcategory_codes=["consultation-dieteticien"], structure=in_brest)
     OfferFactory(title="Psychologue à Rennes", structure=StructureFactory(name="Association rennaise"))
-    system = "http://testserver/fhir/CodeSystem/sos-taxonomie"
+    system = TAXONOMY
 
     assert titles(fhir("/fhir/HealthcareService", **{"service-category": "nutrition"})) == ["Diététique à Brest"]
     assert titles(fhir("/fhir/HealthcareService", **{"service-category": "nutrition,psychologie"})) == [
@@ -175,9 +184,7 @@ def test_it_pages_with_count_and_getpagesoffset_links(fhir: Fhir) -> None:
     assert titles(first) == ["Offre 0", "Offre 1"]
     assert "_getpagesoffset=2" in links["next"]
     assert "previous" not in links
-    assert all(
-        e["fullUrl"] == f"http://testserver/fhir/HealthcareService/{e['resource']['id']}" for e in first["entry"]
-    )
+    assert all(e["fullUrl"] == f"{BASE}/HealthcareService/{e['resource']['id']}" for e in first["entry"])
     assert all(e["search"] == {"mode": "match"} for e in first["entry"])
     last = fhir(links["next"].replace("_getpagesoffset=2", "_getpagesoffset=4"))
     assert titles(last) == ["Offre 4"]
@@ -290,9 +297,20 @@ def test_bad_parameters_are_an_operation_outcome_400_in_french(
     assert outcome["issue"] == [{"severity": "error", "code": "invalid", "diagnostics": diagnostics}]
 
 
-def test_an_unknown_search_parameter_is_refused_rather_than_ignored(fhir: Fhir) -> None:
-    outcome = fhir("/fhir/Organization", status=400, couleur="bleu")
-    assert outcome["issue"][0]["diagnostics"].startswith("Paramètre de recherche non pris en charge pour Organization")
+def test_an_unknown_search_parameter_is_ignored_and_reported_unless_handling_is_strict(fhir: Fhir, client: Any) -> None:
+    StructureFactory(name="Association rennaise")
+
+    bundle = fhir("/fhir/Organization", couleur="bleu")
+
+    assert [e["resource"]["name"] for e in bundle["entry"] if e["search"]["mode"] == "match"] == [
+        "Association rennaise"
+    ]
+    [reported] = [e for e in bundle["entry"] if e["search"]["mode"] == "outcome"]
+    assert reported["resource"]["issue"][0]["severity"] == "warning"
+    assert reported["resource"]["issue"][0]["diagnostics"] == "Paramètre inconnu ignoré : couleur."
+    strict = client.get("/fhir/Organization", {"couleur": "bleu"}, headers={"Prefer": "handling=strict"})
+    assert strict.status_code == 400
+    assert "couleur" in strict.json()["issue"][0]["diagnostics"]
 
 
 def test_unknown_ids_and_resource_types_are_404_operation_outcomes(fhir: Fhir) -> None:
@@ -305,7 +323,7 @@ def test_unknown_ids_and_resource_types_are_404_operation_outcomes(fhir: Fhir) -
 def test_the_taxonomy_code_system_has_categories_with_their_subcategories(fhir: Fhir) -> None:
     code_system = fhir("/fhir/CodeSystem/sos-taxonomie")
 
-    assert code_system["url"] == "http://testserver/fhir/CodeSystem/sos-taxonomie"
+    assert code_system["url"] == TAXONOMY
     assert [c["code"] for c in code_system["concept"]] == list(
         Category.objects.order_by("order", "label").values_list("code", flat=True)
     )
@@ -319,8 +337,20 @@ def test_the_taxonomy_code_system_has_categories_with_their_subcategories(fhir: 
 def test_the_capability_statement_lists_the_resources_and_search_parameters(fhir: Fhir) -> None:
     statement = fhir("/fhir/metadata")
     types = {r["type"]: r for r in statement["rest"][0]["resource"]}
-    assert set(types) == {"Organization", "Location", "HealthcareService", "CodeSystem"}
-    assert "location.near-insee-code" in {p["name"] for p in types["HealthcareService"]["searchParam"]}
+    assert set(types) == {"Organization", "Location", "HealthcareService", "CodeSystem", "StructureDefinition"}
+    assert statement["implementationGuide"] == [
+        "https://interop.esante.gouv.fr/ig/fhir/ror/ImplementationGuide/ans.fhir.fr.ror|0.7.0"
+    ]
+    service_params = {p["name"]: p["type"] for p in types["HealthcareService"]["searchParam"]}
+    assert service_params["location.near-insee-code"] == "special"
+    assert service_params["organization"] == service_params["location"] == "reference"
+    assert {p["name"]: p["type"] for p in types["Organization"]["searchParam"]}["name"] == "string"
+    assert types["HealthcareService"]["searchInclude"] == [
+        "HealthcareService:location",
+        "HealthcareService:organization",
+        "Organization:partof",
+    ]
+    assert types["Location"]["searchRevInclude"] == ["HealthcareService:location"]
 
 
 def test_searches_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num_queries: Any) -> None:
@@ -332,8 +362,8 @@ def test_searches_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
 
     make(1)
     expected = {
-        "/fhir/HealthcareService": 4,  # count, page, sub-categories, places
-        "/fhir/Organization": 2,  # count, page
+        "/fhir/HealthcareService": 5,  # count, page, sub-categories, places, ROR mapping table
+        "/fhir/Organization": 4,  # sites and legal entities: count and page of each
         "/fhir/Location": 2,
     }
     for url, queries in expected.items():
@@ -343,6 +373,6 @@ def test_searches_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
             fhir(url)
-    with django_assert_num_queries(5):  # + the commune of the centre
+    with django_assert_num_queries(6):  # + the commune of the centre
         fhir("/fhir/HealthcareService", **{"location.near-insee-code": f"{RENNES}|30|km"})
     assert Place.objects.count() == 12

@@ -12,7 +12,7 @@ rather than exported broken, so one odd value never hides a whole record.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pydantic
@@ -27,8 +27,8 @@ from data_inclusion.schema.v1 import (
     Thematique,
     TypeService,
 )
-from django.utils import timezone
 
+from annuaire.core.opening_hours import OpeningHoursError, format_opening_hours, parse_opening_hours
 from annuaire.directory.enums import Access, AgeGroup, Audience, Cost, GroupFormat, Modality
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.models import Structure as DirectoryStructure
@@ -59,10 +59,16 @@ CATEGORY_THEMATIQUES: dict[str, tuple[Thematique, ...]] = {
     "eri": (Thematique.SANTE__ACCES_AUX_SOINS, Thematique.REMOBILISATION__LIEN_SOCIAL),
 }
 
-# Sub-category code → thematiques added to those of its category.
+# Sub-category code → thematiques added to those of its category. Reviewed against the
+# schema's definitions: cooking workshops are health education, not food aid
+# ("equipement-et-alimentation--alimentation"); a social worker also helps with the MDPH
+# file and with paperwork.
 SUBCATEGORY_THEMATIQUES: dict[str, tuple[Thematique, ...]] = {
+    "consultation-assistant-service-social": (
+        Thematique.SANTE__CONSTITUER_UN_DOSSIER_MDPH_INVALIDITE,
+        Thematique.DIFFICULTES_ADMINISTRATIVES_OU_JURIDIQUES__ACCOMPAGNEMENT_AUX_DEMARCHES_ADMINISTRATIVES,
+    ),
     "entretien-psychologique-douleur": (Thematique.SANTE__SANTE_MENTALE,),
-    "ateliers-nutrition-cuisine": (Thematique.EQUIPEMENT_ET_ALIMENTATION__ALIMENTATION,),
     "groupe-parole-patients": (Thematique.REMOBILISATION__LIEN_SOCIAL,),
     "therapie-familiale": (Thematique.FAMILLE__SOUTIEN_A_LA_PARENTALITE_ET_A_LEDUCATION,),
     "conseil-economie-sociale-familiale": (Thematique.DIFFICULTES_FINANCIERES__AMELIORER_SA_GESTION_BUDGETAIRE,),
@@ -83,6 +89,8 @@ FALLBACK_THEMATIQUES: tuple[Thematique, ...] = (Thematique.SANTE__ACCES_AUX_SOIN
 
 # Sub-categories that are information first (data·inclusion type "information").
 INFORMATION_SUBCATEGORIES = {"eri-accueil-ecoute", "eri-information-orientation", "eri-documentation"}
+# The schema's "accompagnement" and "atelier" are about returning to work: only these fit.
+EMPLOYMENT_SUBCATEGORIES = {"maintien-dans-emploi", "retour-au-travail"}
 
 COST_FRAIS: dict[str, Frais] = {
     Cost.FREE: Frais.GRATUIT,
@@ -157,11 +165,13 @@ def modes_accueil(modalities: Iterable[str]) -> list[ModeAccueil]:
 
 
 def type_service(subcategory_codes: Iterable[str], formats: Iterable[str]) -> TypeService | None:
+    """Only where the schema's definition fits: its types other than "information" are
+    about returning to work, so a yoga class in a group is no "atelier"."""
     codes = set(subcategory_codes)
     if codes and codes <= INFORMATION_SUBCATEGORIES:
         return TypeService.INFORMATION
-    if set(formats) == {GroupFormat.GROUP}:
-        return TypeService.ATELIER
+    if codes and codes <= EMPLOYMENT_SUBCATEGORIES:
+        return TypeService.ATELIER if set(formats) == {GroupFormat.GROUP} else TypeService.ACCOMPAGNEMENT
     return None
 
 
@@ -193,17 +203,12 @@ def service_id(offer: Offer, place: Place) -> str:
     return f"{offer.uuid}--{place.uuid}"
 
 
-def service_record(offer: Offer, place: Place, *, source: str, base_url: str) -> Record:
+def service_record(offer: Offer, place: Place, *, source: str, base_url: str, zone: list[str] | None = None) -> Record:
     structure = offer.structure
     subcategories = list(offer.subcategories.all())
     codes = [sub.code for sub in subcategories]
     phone = offer.contact_phone or place.phone or structure.phone
     email = offer.contact_email or structure.email
-    mobilisation = []
-    if phone:
-        mobilisation.append(ModeMobilisation.TELEPHONER)
-    if email:
-        mobilisation.append(ModeMobilisation.ENVOYER_UN_COURRIEL)
     mobilisable_par = {AUDIENCE_MOBILISABLE_PAR[a] for a in offer.audiences if a in AUDIENCE_MOBILISABLE_PAR}
     record: Record = {
         "source": source,
@@ -230,11 +235,20 @@ def service_record(offer: Offer, place: Place, *, source: str, base_url: str) ->
         "telephone": phone or None,
         "courriel": email or None,
         "modes_accueil": modes_accueil(offer.modalities) or None,
-        "modes_mobilisation": mobilisation or None,
+        "modes_mobilisation": None,  # from the contacts that survive validation, below
         "mobilisable_par": sorted(mobilisable_par, key=str) or None,
         "mobilisation_precisions": _mobilisation_precisions(offer),
+        "zone_eligibilite": zone or None,
+        "horaires_accueil": horaires_accueil(offer.opening_hours),
     }
-    return _checked(Service, record)
+    checked = _checked(Service, record)
+    # A way to get in touch only when the contact exists (and the schema accepted it).
+    modes = [mode for mode, key in CONTACT_MODES if checked.get(key)]
+    checked["modes_mobilisation"] = sorted(mode.value for mode in modes) or None
+    return checked
+
+
+CONTACT_MODES = [(ModeMobilisation.TELEPHONER, "telephone"), (ModeMobilisation.ENVOYER_UN_COURRIEL, "courriel")]
 
 
 def _service_description(offer: Offer, subcategory_labels: list[str]) -> str:
@@ -265,6 +279,16 @@ def _mobilisation_precisions(offer: Offer) -> str | None:
     return " ".join(part for part in parts if part) or None
 
 
+def horaires_accueil(opening_hours: str) -> str | None:
+    """The offer's structured hours in OpenStreetMap syntax (normalised), when it has some."""
+    if not opening_hours.strip():
+        return None
+    try:
+        return format_opening_hours(parse_opening_hours(opening_hours)) or None
+    except OpeningHoursError:
+        return None  # not the subset we write: better nothing than a wrong value
+
+
 def _name(value: str) -> str:
     name = " ".join(value.split())
     if len(name) > NAME_MAX_LENGTH:
@@ -278,8 +302,9 @@ def _text(value: str) -> str | None:
 
 
 def _date(moment: datetime) -> date:
-    # The schema refuses dates in the future of the server's clock.
-    return min(timezone.localdate(moment), date.today())
+    """The day of the change in UTC, never after today in UTC: validators run in UTC and
+    refuse a date in their future (the Paris date is tomorrow for them after midnight)."""
+    return min(moment.astimezone(UTC).date(), datetime.now(UTC).date())
 
 
 def _checked(model: type[pydantic.BaseModel], record: Record) -> Record:

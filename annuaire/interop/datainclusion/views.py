@@ -2,15 +2,18 @@
 
 Public read views of the API (`annuaire.api`): same French errors, paging parameters,
 conditional GET and OpenAPI document; only the page-size rules differ (100 per page by
-default, up to 1000) and a page past the last one is empty rather than an error.
+default, up to 250; cached) and a page past the last one is empty rather than an error.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
@@ -23,6 +26,7 @@ from annuaire.api.views.base import PublicReadView, validated_pagination
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.interop import settings as interop_settings
 from annuaire.interop.datainclusion import mapping
+from annuaire.interop.datainclusion.zones import zones_for
 
 SCHEMA_URL = "https://github.com/gip-inclusion/data-inclusion-schema"
 TAG = "data·inclusion"
@@ -30,8 +34,27 @@ TAG = "data·inclusion"
 
 class DataInclusionPagination(PageNumberPagination):
     default_page_size = 100
-    max_page_size = 1000
+    # A page of 1,000 services cost 1.5–4 s of CPU (validation by the schema's models,
+    # relations): smaller pages, and each page is cached (docs/benchmarks.md).
+    max_page_size = 250
     empty_past_last_page = True
+
+
+# Pages are kept this long at most, and dropped as soon as the published data changes;
+# a change of taxonomy labels alone shows after this delay.
+CACHE_SECONDS = 300
+
+
+def data_version() -> str:
+    """Changes whenever a structure, place or offer, or their links, change (one query)."""
+    tables = [model._meta.db_table for model in (Structure, Place, Offer)]
+    links = [Offer.places.through._meta.db_table, Offer.subcategories.through._meta.db_table]
+    columns = [f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables]
+    columns += [f"(SELECT COUNT(*) FROM {t})" for t in links]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(columns))
+        row = cursor.fetchone()
+    return hashlib.sha256(repr(row).encode()).hexdigest()[:16]
 
 
 def published_structures() -> QuerySet[Structure]:
@@ -44,7 +67,7 @@ def published_offer_places() -> QuerySet[Any]:
     return (
         through.objects.filter(offer__in=Offer.objects.published())
         .select_related("offer", "offer__structure", "offer__category", "place", "place__commune")
-        .prefetch_related("offer__subcategories")
+        .prefetch_related("offer__subcategories", "offer__places__commune")
         .order_by("offer_id", "place_id")
     )
 
@@ -74,13 +97,20 @@ class DataInclusionListView(PublicReadView):
         self,
         request: Request,
         rows: QuerySet[Any],
-        to_record: Callable[[Any], mapping.Record],
+        to_records: Callable[[list[Any]], list[mapping.Record]],
         dates: Callable[[Any], Iterable[datetime | None]],
     ) -> Response:
         pagination = validated_pagination(request, pagination_class=DataInclusionPagination)
-        page = pagination.paginate(rows)
-        self.last_modified = latest(date for row in page for date in dates(row))
-        return Response(pagination.envelope([to_record(row) for row in page]))
+        site = interop_settings.site_url()
+        identity = f"{site}|{interop_settings.source()}|{request.build_absolute_uri()}|{data_version()}"
+        key = "datainclusion:" + hashlib.sha256(identity.encode()).hexdigest()
+        cached = cache.get(key)
+        if cached is None:
+            page = list(pagination.paginate(rows))
+            cached = (latest(date for row in page for date in dates(row)), pagination.envelope(to_records(page)))
+            cache.set(key, cached, CACHE_SECONDS)
+        self.last_modified, envelope = cached
+        return Response(envelope)
 
 
 class StructuresView(DataInclusionListView):
@@ -92,11 +122,11 @@ class StructuresView(DataInclusionListView):
         "Structure",
     )
     def get(self, request: Request) -> Response:
-        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+        source, base_url = interop_settings.source(), interop_settings.site_url()
         return self.page(
             request,
             published_structures(),
-            lambda structure: mapping.structure_record(structure, source=source, base_url=base_url),
+            lambda page: [mapping.structure_record(s, source=source, base_url=base_url) for s in page],
             lambda structure: [structure.updated_at],
         )
 
@@ -111,13 +141,17 @@ class ServicesView(DataInclusionListView):
         "Service",
     )
     def get(self, request: Request) -> Response:
-        source, base_url = interop_settings.source(), interop_settings.public_base_url(request._request)
+        source, base_url = interop_settings.source(), interop_settings.site_url()
 
-        def to_record(row: Any) -> mapping.Record:
-            offer: Offer = row.offer
-            place: Place = row.place
-            return mapping.service_record(offer, place, source=source, base_url=base_url)
+        def to_records(page: list[Any]) -> list[mapping.Record]:
+            zones = zones_for(page)
+            return [
+                mapping.service_record(
+                    row.offer, row.place, source=source, base_url=base_url, zone=zones.of(row.offer, row.place)
+                )
+                for row in page
+            ]
 
         return self.page(
-            request, published_offer_places(), to_record, lambda row: [row.offer.updated_at, row.place.updated_at]
+            request, published_offer_places(), to_records, lambda row: [row.offer.updated_at, row.place.updated_at]
         )

@@ -8,13 +8,13 @@ implementation here.
 from __future__ import annotations
 
 import re
+import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from functools import cached_property
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import QueryDict
-from django.utils import timezone
 
 from annuaire.core.errors import InvalidValue
 from annuaire.core.text import normalize
@@ -22,77 +22,14 @@ from annuaire.directory.models import Offer, OfferQuerySet, Place, PlaceQuerySet
 from annuaire.directory.search import MAX_RADIUS_KM, SearchCriteria
 from annuaire.geo.lookup import find_departement
 from annuaire.geo.models import Commune, Departement
-from annuaire.interop.fhir import codes
+from annuaire.interop import nos
+from annuaire.interop import settings as interop_settings
+from annuaire.interop.fhir import codes, legal
+from annuaire.interop.fhir.dates import last_updated_filter
+from annuaire.interop.fhir.legal import LegalEntity
+from annuaire.interop.fhir.params import SearchError
+from annuaire.interop.models import RorMapping
 from annuaire.taxonomy.models import Category, SubCategory
-
-DEFAULT_COUNT = 20
-MAX_COUNT = 100
-
-# Accepted everywhere; `_format` and `_pretty` are tolerated and ignored (JSON only).
-COMMON_PARAMETERS = {"_id", "_count", "_getpagesoffset", "_lastUpdated", "_format", "_pretty"}
-PARAMETERS: dict[str, set[str]] = {
-    "Organization": COMMON_PARAMETERS | {"identifier", "name", "address-postalcode", "address-city", "departement"},
-    "Location": COMMON_PARAMETERS
-    | {"organization", "address-postalcode", "address-city", "departement", "commune-cog"},
-    "HealthcareService": COMMON_PARAMETERS
-    | {
-        "organization",
-        "location",
-        "service-category",
-        "service-type",
-        "specialty",
-        "location.near-insee-code",
-        "departement",
-        "program",
-    },
-}
-
-
-class SearchError(ValueError):
-    """A bad request: `str(error)` is the French diagnostic for the OperationOutcome."""
-
-
-@dataclass(frozen=True)
-class Paging:
-    count: int
-    offset: int
-
-
-def check_parameters(resource_type: str, params: QueryDict) -> None:
-    unknown = sorted(set(params) - PARAMETERS[resource_type])
-    if unknown:
-        allowed = ", ".join(sorted(PARAMETERS[resource_type]))
-        raise SearchError(
-            f"Paramètre de recherche non pris en charge pour {resource_type} : {', '.join(unknown)}. "
-            f"Paramètres acceptés : {allowed}."
-        )
-    for name, values in params.lists():
-        if any("\x00" in value for value in values):
-            # A NUL would reach the database (PostgreSQL refuses it in text): refuse it here.
-            raise SearchError(f"Le paramètre {name} contient un caractère nul, qui n'est pas autorisé.")
-    fmt = params.get("_format", "json")
-    if fmt not in {"json", "application/json", "application/fhir+json"}:
-        raise SearchError(f"Format non pris en charge : « {fmt} ». Seul le JSON est disponible.")
-
-
-def paging(params: QueryDict) -> Paging:
-    count = _integer(params, "_count", DEFAULT_COUNT)
-    offset = _integer(params, "_getpagesoffset", 0)
-    return Paging(count=min(count, MAX_COUNT), offset=offset)
-
-
-# Beyond any count or offset that can matter; also keeps int() below its limit on digits.
-_HUGE = 10**18
-
-
-def _integer(params: QueryDict, name: str, default: int) -> int:
-    raw = params.get(name, "").strip()
-    if not raw:
-        return default
-    # ASCII digits only: "²" is a digit for str.isdigit() but not for int().
-    if not raw.isascii() or not raw.isdigit():
-        raise SearchError(f"Le paramètre {name} doit être un nombre entier positif ou nul (reçu : « {raw[:30]} »).")
-    return int(raw) if len(raw) <= len(str(_HUGE)) else _HUGE
 
 
 def _values(params: QueryDict, name: str) -> list[list[str]]:
@@ -106,81 +43,21 @@ def _values(params: QueryDict, name: str) -> list[list[str]]:
     return groups
 
 
-# --- _lastUpdated ------------------------------------------------------------------
-
-_DATE = re.compile(r"^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}(-\d{2}(-\d{2}(T.+)?)?)?)$")
-
-
-def _date_range(value: str) -> tuple[datetime, datetime]:
-    """The [start, end) interval denoted by a FHIR date of any precision, in UTC (as stored).
-    Not `api.params.parse_modified_since`: that one reads an instant, a FHIR date is an interval."""
-    tz = timezone.get_current_timezone()
-    try:
-        if len(value) == 4:
-            start = datetime(int(value), 1, 1, tzinfo=tz)
-            end = start.replace(year=start.year + 1)
-        elif len(value) == 7:
-            year, month = int(value[:4]), int(value[5:7])
-            start = datetime(year, month, 1, tzinfo=tz)
-            end = start.replace(year=year + 1, month=1) if month == 12 else start.replace(month=month + 1)
-        elif len(value) == 10:
-            day = date.fromisoformat(value)
-            start = datetime(day.year, day.month, day.day, tzinfo=tz)
-            end = start + timedelta(days=1)
-        else:
-            start = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            if start.tzinfo is None:
-                start = start.replace(tzinfo=tz)
-            end = start + timedelta(seconds=1)
-        # At the edges of the calendar (years 1 and 9999), a bound may not exist in UTC.
-        return start.astimezone(UTC), end.astimezone(UTC)
-    except (ValueError, OverflowError):
-        raise SearchError(f"Date invalide dans _lastUpdated : « {value} ».") from None
-
-
-def last_updated_filter(params: QueryDict, field: str = "updated_at") -> Q:
-    condition = Q()
-    for raw in params.getlist("_lastUpdated"):
-        # An unencoded "+" of a time zone offset reaches us as a space.
-        match = _DATE.match(raw.strip().replace(" ", "+"))
-        if not match:
-            raise SearchError(
-                f"Valeur de _lastUpdated invalide : « {raw} ». Exemples : ge2025-01-01, lt2025-06-30T12:00:00+02:00."
-            )
-        prefix, value = match.group(1) or "eq", match.group(2)
-        start, end = _date_range(value)
-        if prefix == "eq":
-            condition &= Q(**{f"{field}__gte": start, f"{field}__lt": end})
-        elif prefix == "ne":
-            condition &= ~Q(**{f"{field}__gte": start, f"{field}__lt": end})
-        elif prefix == "ge":
-            condition &= Q(**{f"{field}__gte": start})
-        elif prefix == "gt":
-            condition &= Q(**{f"{field}__gte": end})
-        elif prefix == "le":
-            condition &= Q(**{f"{field}__lt": end})
-        elif prefix == "lt":
-            condition &= Q(**{f"{field}__lt": start})
-        else:
-            raise SearchError(f"Préfixe non pris en charge dans _lastUpdated : « {prefix} » (eq, ne, gt, ge, lt, le).")
-    return condition
-
-
 # --- shared helpers ----------------------------------------------------------------
 
 
+def parse_uuid(value: str, name: str) -> str:
+    """A uuid from "<uuid>" or "Type/<uuid>"; anything else is a French 400 (never reaches
+    the database, where a malformed uuid would be a 500)."""
+    value = value.rsplit("/", 1)[-1]
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise SearchError(f"Identifiant invalide pour {name} : « {value[:60]} ».") from None
+
+
 def _ids(params: QueryDict, name: str) -> list[list[str]]:
-    """Uuids from `_id` or references ("Organization/<uuid>" or "<uuid>")."""
-    groups = []
-    for values in _values(params, name):
-        group = []
-        for value in values:
-            value = value.rsplit("/", 1)[-1]
-            if not re.fullmatch(r"[0-9a-fA-F-]{32,36}", value):
-                raise SearchError(f"Identifiant invalide pour {name} : « {value} ».")
-            group.append(value.lower())
-        groups.append(group)
-    return groups
+    return [[parse_uuid(value, name) for value in values] for values in _values(params, name)]
 
 
 def _departement(code: str) -> Departement:
@@ -196,7 +73,7 @@ def _address_filters(params: QueryDict, prefix: str = "") -> Q:
         any_value = Q()
         for value in values:
             if not re.fullmatch(r"\d{1,5}|2[AB]\d{0,3}", value.upper()):
-                raise SearchError(f"Code postal invalide : « {value} ».")
+                raise SearchError(f"Code postal invalide : « {value[:20]} ».")
             any_value |= Q(**{f"{prefix}postal_code__startswith": value})
         condition &= any_value
     for values in _values(params, "address-city"):
@@ -209,63 +86,148 @@ def _address_filters(params: QueryDict, prefix: str = "") -> Q:
     return condition
 
 
+def _token(value: str, systems: set[str]) -> tuple[str | None, str]:
+    """(system, code) of `code` or `system|code`; a system we do not know is an error."""
+    if "|" not in value:
+        return None, value
+    system, code = value.split("|", 1)
+    system = codes.LEGACY_SYSTEMS.get(system, system)
+    if system and system not in systems:
+        raise SearchError(f"Système inconnu : « {system[:100]} ». Systèmes acceptés : {', '.join(sorted(systems))}.")
+    return system or None, code
+
+
 def _token_code(value: str, system: str) -> str:
-    """`code` or `system|code`; a foreign system is an error (we only know ours)."""
-    if "|" in value:
-        given_system, code = value.split("|", 1)
-        if given_system and given_system != system:
-            raise SearchError(f"Système de codes inconnu : « {given_system} ». Utilisez {system}.")
-        return code
-    return value
+    return _token(value, {system})[1]
 
 
-# --- per resource ------------------------------------------------------------------
+def _ordering(sort: list[tuple[str, bool]], fields: dict[str, str], default: list[str]) -> list[str]:
+    ordering = [("-" if descending else "") + fields[name] for name, descending in sort if name in fields]
+    chosen = {field.lstrip("-") for field in ordering}
+    return ordering + [field for field in default if field.lstrip("-") not in chosen]
 
 
-def organizations(params: QueryDict) -> QuerySet[Structure]:
-    queryset = Structure.objects.published().select_related("commune").order_by("name", "pk")
-    condition = last_updated_filter(params) & _address_filters(params)
-    for group in _ids(params, "_id"):
-        condition &= Q(uuid__in=group)
+# --- Organization: sites (structures) and legal entities ---------------------------
+
+STRUCTURE_SYSTEMS = {codes.FINESS_SYSTEM, codes.SIRENE_SYSTEM, codes.IDNST_SYSTEM}
+_NOTHING = Q(pk__in=[])
+
+
+@dataclass
+class Organizations:
+    """Sites first (sorted as asked), then the legal entities (by FINESS)."""
+
+    sites: QuerySet[Structure]
+    entities: QuerySet[Any]
+
+    @cached_property
+    def sites_total(self) -> int:
+        return self.sites.count()
+
+    def count(self) -> int:
+        return self.sites_total + self.entities.count()
+
+    def page(self, offset: int, count: int) -> list[Structure | LegalEntity]:
+        sites_total = self.sites_total
+        rows: list[Structure | LegalEntity] = list(self.sites[offset : offset + count]) if offset < sites_total else []
+        if len(rows) < count:
+            start = max(0, offset - sites_total)
+            rows += [legal.from_row(row) for row in self.entities[start : start + count - len(rows)]]
+        return rows
+
+
+def _identifier_conditions(value: str) -> tuple[Q, Q]:
+    """(condition on structures, condition on legal entities) for one identifier value."""
+    system, number = _token(value, STRUCTURE_SYSTEMS)
+    number = number.replace(" ", "")
+    site, entity = Q(), Q()
+    site_any, entity_any = _NOTHING, _NOTHING
+    if system in (None, codes.FINESS_SYSTEM):
+        site_any |= Q(finess=number)
+        entity_any |= Q(finess_legal=number)
+    if system in (None, codes.SIRENE_SYSTEM):
+        site_any |= Q(siret=number) | Q(siren=number, finess_legal="")
+    if system in (None, codes.IDNST_SYSTEM) and number[:1] in ("1", "2", "3"):
+        prefix, rest = number[:1], number[1:]
+        if prefix == "1":
+            site_any |= Q(finess=rest)
+            entity_any |= Q(finess_legal=rest)
+        elif prefix == "3":
+            site_any |= Q(siret=rest, finess="")
+        else:
+            site_any |= Q(siren=rest, siret="", finess="")
+    return site & site_any, entity & entity_any
+
+
+def organizations(params: QueryDict, sort: list[tuple[str, bool]]) -> Organizations:
+    sites = Structure.objects.published().select_related("commune__departement")
+    site_condition = last_updated_filter(params) & _address_filters(params)
+    entity_condition = last_updated_filter(params, field="updated")
+    if any(params.getlist(name) for name in ("address-postalcode", "address-city", "departement")):
+        entity_condition &= _NOTHING  # a legal entity has no address of its own
+    for values in _values(params, "_id"):
+        site_ids, entity_ids = [], []
+        for value in values:
+            finess = legal.finess_of(value.rsplit("/", 1)[-1])
+            if finess:
+                entity_ids.append(finess)
+            else:
+                site_ids.append(parse_uuid(value, "_id"))
+        site_condition &= Q(uuid__in=site_ids)
+        entity_condition &= Q(finess_legal__in=entity_ids)
     for values in _values(params, "name"):
-        any_name = Q()
+        site_any, entity_any = _NOTHING, _NOTHING
         for value in values:
-            any_name |= Q(name__icontains=value)
-        condition &= any_name
+            site_any |= Q(name__icontains=value)
+            entity_any |= Q(first_name__icontains=value)
+        site_condition &= site_any
+        entity_condition &= entity_any
     for values in _values(params, "identifier"):
-        any_identifier = Q()
+        site_any, entity_any = _NOTHING, _NOTHING
         for value in values:
-            system, _, number = value.rpartition("|")
-            number = number.replace(" ", "")
-            if system in ("", codes.FINESS_SYSTEM):
-                any_identifier |= Q(finess=number) | Q(finess_legal=number)
-            if system in ("", codes.SIRENE_SYSTEM):
-                any_identifier |= Q(siret=number) | Q(siren=number)
-            if system not in ("", codes.FINESS_SYSTEM, codes.SIRENE_SYSTEM):
-                raise SearchError(
-                    f"Système d'identifiant non pris en charge : « {system} » "
-                    f"({codes.FINESS_SYSTEM} ou {codes.SIRENE_SYSTEM})."
-                )
-        condition &= any_identifier
-    return queryset.filter(condition)
+            site_match, entity_match = _identifier_conditions(value)
+            site_any |= site_match
+            entity_any |= entity_match
+        site_condition &= site_any
+        entity_condition &= entity_any
+    order = _ordering(sort, {"name": "name", "_lastUpdated": "updated_at", "_id": "uuid"}, ["name", "pk"])
+    entities = legal.legal_entities(Structure.objects.published()).filter(entity_condition)
+    return Organizations(sites=sites.filter(site_condition).order_by(*order), entities=entities)
+
+
+# --- Location ----------------------------------------------------------------------
 
 
 def published_places() -> PlaceQuerySet:
     """FHIR Locations: places delivering a published offer. Unlike `Place.objects.public()`
     (the JSON API), the status of the place's own structure is not checked."""
-    return Place.objects.delivering_published_offers().select_related("commune", "structure")
+    return Place.objects.delivering_published_offers().select_related("commune__departement", "structure")
 
 
-def locations(params: QueryDict) -> QuerySet[Place]:
-    queryset = published_places().order_by("name", "pk")
+def _own_identifiers(params: QueryDict, naming_system: str) -> list[list[str]]:
+    system = f"{interop_settings.fhir_base()}/{naming_system}"
+    return [
+        [parse_uuid(_token(value, {system})[1], "identifier") for value in values]
+        for values in _values(params, "identifier")
+    ]
+
+
+def locations(params: QueryDict, sort: list[tuple[str, bool]]) -> QuerySet[Place]:
+    order = _ordering(sort, {"name": "name", "_lastUpdated": "updated_at", "_id": "uuid"}, ["name", "pk"])
+    queryset = published_places().order_by(*order)
     condition = last_updated_filter(params) & _address_filters(params)
-    for group in _ids(params, "_id"):
+    for group in _ids(params, "_id") + _own_identifiers(params, codes.PLACE_ID_SYSTEM):
         condition &= Q(uuid__in=group)
     for group in _ids(params, "organization"):
         condition &= Q(structure__uuid__in=group)
     for values in _values(params, "commune-cog"):
         condition &= Q(commune_id__in=[_token_code(v, codes.COMMUNE_SYSTEM) for v in values])
     return queryset.filter(condition)
+
+
+# --- HealthcareService -------------------------------------------------------------
+
+ACTIVITY_SYSTEM = next(iter(nos.code_list("J17").systems))
 
 
 @dataclass(frozen=True)
@@ -278,31 +240,49 @@ def parse_near(value: str) -> Near:
     parts = value.split("|")
     if len(parts) != 3:
         raise SearchError(
-            f"Valeur de location.near-insee-code invalide : « {value} ». "
+            f"Valeur de location.near-insee-code invalide : « {value[:60]} ». "
             "Format attendu : code INSEE|distance|km, par exemple 29232|15|km."
         )
     code, distance, unit = (part.strip() for part in parts)
     if unit != "km":
-        raise SearchError(f"Unité de distance non prise en charge : « {unit} ». Seule l'unité km est acceptée.")
+        raise SearchError(f"Unité de distance non prise en charge : « {unit[:20]} ». Seule l'unité km est acceptée.")
     try:
         radius = float(distance.replace(",", "."))
     except ValueError:
-        raise SearchError(f"La distance doit être un nombre de kilomètres (reçu : « {distance} »).") from None
+        raise SearchError(f"La distance doit être un nombre de kilomètres (reçu : « {distance[:20]} »).") from None
     if not 0 < radius <= MAX_RADIUS_KM:
-        raise SearchError(f"La distance doit être comprise entre 0 et {MAX_RADIUS_KM} km (reçu : {distance}).")
+        raise SearchError(f"La distance doit être comprise entre 0 et {MAX_RADIUS_KM} km (reçu : {distance[:20]}).")
     commune = Commune.objects.select_related("departement").filter(code=code.upper()).first()
     if commune is None:
-        raise SearchError(f"Code INSEE de commune inconnu : « {code} ».")
+        raise SearchError(f"Code INSEE de commune inconnu : « {code[:20]} ».")
     if commune.point is None:
         raise SearchError(f"La position de la commune {commune.name} ({code}) n'est pas connue.")
     return Near(commune=commune, radius_km=radius)
 
 
-def healthcare_services(params: QueryDict, taxonomy_system: str) -> OfferQuerySet:
+def _primary_subcategory() -> Subquery:
+    """The offer's first sub-category, whose mapping gives its operational activity (J17)."""
+    links = Offer.subcategories.through.objects.filter(offer_id=OuterRef("pk"))
+    return Subquery(links.order_by("subcategory__order", "subcategory__label").values("subcategory_id")[:1])
+
+
+def _with_activity(codes_wanted: list[str]) -> Q:
+    mapped = RorMapping.objects.filter(operational_activity__in=codes_wanted).values("subcategory_id")
+    condition = Q(primary_subcategory__in=mapped)
+    if "414" in codes_wanted:  # the generic activity of sub-categories without a mapping
+        condition |= ~Q(primary_subcategory__in=RorMapping.objects.values("subcategory_id"))
+    return condition
+
+
+def healthcare_services(
+    params: QueryDict, taxonomy_system: str, sort: list[tuple[str, bool]]
+) -> tuple[OfferQuerySet, Near | None]:
     near_values = params.getlist("location.near-insee-code")
     if len(near_values) > 1:
         raise SearchError("Un seul paramètre location.near-insee-code est accepté.")
     near = parse_near(near_values[0]) if near_values else None
+    if any(name == "distance" for name, _ in sort) and near is None:
+        raise SearchError("Le tri par distance (_sort=distance) demande le paramètre location.near-insee-code.")
 
     categories: list[list[Category]] = []
     for values in _values(params, "service-category"):
@@ -311,12 +291,22 @@ def healthcare_services(params: QueryDict, taxonomy_system: str) -> OfferQuerySe
         _unknown(found_codes, found, "Catégorie de soins inconnue")
         categories.append(found)
     subcategory_groups: list[list[SubCategory]] = []
+    activity_groups: list[tuple[list[SubCategory], list[str]]] = []
     for name in ("specialty", "service-type"):
+        systems = {taxonomy_system, ACTIVITY_SYSTEM} if name == "specialty" else {taxonomy_system}
         for values in _values(params, name):
-            found_codes = [_token_code(v, taxonomy_system) for v in values]
+            tokens = [_token(v, systems) for v in values]
+            activities = [code for system, code in tokens if system == ACTIVITY_SYSTEM]
+            unknown_activities = [code for code in activities if code not in nos.code_list("J17")]
+            if unknown_activities:
+                raise SearchError(f"Activité opérationnelle (J17) inconnue : {', '.join(unknown_activities)[:100]}.")
+            found_codes = [code for system, code in tokens if system != ACTIVITY_SYSTEM]
             found_subs = list(SubCategory.objects.filter(code__in=found_codes))
             _unknown(found_codes, found_subs, "Soin (sous-catégorie) inconnu")
-            subcategory_groups.append(found_subs)
+            if activities:  # national activities, maybe ORed with our sub-categories
+                activity_groups.append((found_subs, activities))
+            else:
+                subcategory_groups.append(found_subs)
     departements = [[_departement(v) for v in values] for values in _values(params, "departement")]
 
     # The search core takes one category, a set of sub-categories (ORed), one
@@ -337,6 +327,11 @@ def healthcare_services(params: QueryDict, taxonomy_system: str) -> OfferQuerySe
             queryset = queryset.filter(
                 Exists(Offer.subcategories.through.objects.filter(offer_id=OuterRef("pk"), subcategory__in=subs))
             )
+    if activity_groups:
+        queryset = queryset.annotate(primary_subcategory=_primary_subcategory())
+        for subs, activity_codes in activity_groups:
+            in_subs = Exists(Offer.subcategories.through.objects.filter(offer_id=OuterRef("pk"), subcategory__in=subs))
+            queryset = queryset.filter(_with_activity(activity_codes) | Q(in_subs))
     if criteria.departement is None:
         for deps in departements:
             queryset = queryset.filter(
@@ -345,7 +340,7 @@ def healthcare_services(params: QueryDict, taxonomy_system: str) -> OfferQuerySe
                 )
             )
     condition = last_updated_filter(params)
-    for uuids in _ids(params, "_id"):
+    for uuids in _ids(params, "_id") + _own_identifiers(params, codes.OFFER_ID_SYSTEM):
         condition &= Q(uuid__in=uuids)
     for uuids in _ids(params, "organization"):
         condition &= Q(structure__uuid__in=uuids)
@@ -355,15 +350,18 @@ def healthcare_services(params: QueryDict, taxonomy_system: str) -> OfferQuerySe
         if not all(v.lower() in ("parcours-global", "true") for v in values):
             raise SearchError("Le paramètre program accepte la valeur « parcours-global ».")
         condition &= Q(parcours_global=True)
-    if near is None:
-        queryset = queryset.order_by("title", "pk")
-    return queryset.filter(condition)
+    fields = {"name": "title", "_lastUpdated": "updated_at", "_id": "uuid"}
+    if near is not None:
+        fields["distance"] = "distance_km"
+    default = ["distance_km", "title", "pk"] if near is not None else ["title", "pk"]
+    queryset = queryset.order_by(*_ordering(sort, fields, default))
+    return queryset.filter(condition), near
 
 
 def _unknown(wanted: list[str], found: list[Any], message: str) -> None:
     missing = sorted(set(wanted) - {item.code for item in found})
     if missing:
-        raise SearchError(f"{message} : {', '.join(missing)}.")
+        raise SearchError(f"{message} : {', '.join(missing)[:200]}.")
 
 
 def once_published_offer(uuid: str) -> Offer | None:

@@ -1,131 +1,183 @@
-"""FHIR R4 read-only endpoints: search (Bundle searchset), read by id, CodeSystems,
-CapabilityStatement. JSON only (`application/fhir+json`); errors are OperationOutcomes."""
+"""FHIR R4 read-only endpoints: search (GET, HEAD, POST `_search`), read by id with ETag and
+Last-Modified, CodeSystems, StructureDefinitions, CapabilityStatement. JSON only
+(`application/fhir+json`); errors are OperationOutcomes. URLs come from `SITE_URL`."""
 
 from __future__ import annotations
 
 import json
 import uuid
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
-from urllib.parse import urlencode
 
-from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
-from django.views.decorators.http import require_GET
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.utils.http import http_date, parse_http_date_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_safe
 
-from annuaire.directory.models import Structure
+from annuaire.directory.models import Offer, Place, Structure
 from annuaire.interop import settings as interop_settings
-from annuaire.interop.fhir import codes, resources, search
+from annuaire.interop.fhir import bundle, codes, legal, resources, search, terminology
+from annuaire.interop.fhir import params as fhir_params
+from annuaire.interop.fhir.params import ResultOptions, SearchError
+from annuaire.interop.models import RorMapping
 from annuaire.taxonomy.models import Category
 
 Resource = dict[str, Any]
 
 
-def fhir_base(request: HttpRequest) -> str:
-    return interop_settings.public_base_url(request) + "/fhir"
-
-
-def fhir_response(resource: Resource, status: int = 200) -> HttpResponse:
+def fhir_response(request: HttpRequest, resource: Resource, status: int = 200) -> HttpResponse:
     body = json.dumps(resource, ensure_ascii=False)
-    return HttpResponse(body, status=status, content_type=codes.CONTENT_TYPE)
+    response = HttpResponse(body, status=status, content_type=codes.CONTENT_TYPE)
+    if request.method == "HEAD":
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
 
 
-def outcome(message: str, status: int, code: str) -> HttpResponse:
-    return fhir_response(resources.operation_outcome(message, code=code), status=status)
+def outcome(request: HttpRequest, message: str, status: int, code: str) -> HttpResponse:
+    return fhir_response(request, resources.operation_outcome(message, code=code), status=status)
 
 
-def bad_request(error: search.SearchError) -> HttpResponse:
-    return outcome(str(error), 400, "invalid")
+def bad_request(request: HttpRequest, error: SearchError) -> HttpResponse:
+    return outcome(request, str(error), 400, "invalid")
 
 
-def not_found(resource_type: str, resource_id: str) -> HttpResponse:
-    return outcome(f"Ressource introuvable : {resource_type}/{resource_id}.", 404, "not-found")
+def not_found(request: HttpRequest, resource_type: str, resource_id: str) -> HttpResponse:
+    return outcome(request, f"Ressource introuvable : {resource_type}/{resource_id[:100]}.", 404, "not-found")
 
 
-def _bundle(
-    request: HttpRequest,
-    resource_type: str,
-    queryset: QuerySet[Any],
-    to_resource: Callable[[Any], Resource],
-    paging: search.Paging,
-) -> HttpResponse:
-    base = fhir_base(request)
-    total = queryset.count()
-    rows = (
-        list(queryset[paging.offset : paging.offset + paging.count]) if paging.count and paging.offset < total else []
-    )
-    params = [(k, v) for k, v in request.GET.lists() if k not in ("_getpagesoffset", "_count")]
+def mappings() -> dict[int, RorMapping]:
+    return {mapping.subcategory_id: mapping for mapping in RorMapping.objects.all()}
 
-    def page_url(offset: int) -> str:
-        flat = [(k, value) for k, values in params for value in values]
-        flat += [("_count", str(paging.count)), ("_getpagesoffset", str(offset))]
-        return f"{base}/{resource_type}?{urlencode(flat)}"
 
-    links = [{"relation": "self", "url": page_url(paging.offset)}]
-    if paging.count and paging.offset + paging.count < total:
-        links.append({"relation": "next", "url": page_url(paging.offset + paging.count)})
-    if paging.count and paging.offset > 0:
-        links.append({"relation": "previous", "url": page_url(max(0, paging.offset - paging.count))})
-    entries = []
+def strict(request: HttpRequest) -> bool:
+    return "handling=strict" in request.headers.get("Prefer", "").replace(" ", "").lower()
+
+
+def search_params(request: HttpRequest) -> QueryDict:
+    """The query string, plus the form body of `POST [type]/_search`."""
+    if request.method != "POST":
+        return request.GET
+    merged = request.GET.copy()
+    for name, values in request.POST.lists():
+        for value in values:
+            merged.appendlist(name, value)
+    return merged
+
+
+# --- searches ----------------------------------------------------------------------
+
+
+def _organizations_of(structure_ids: set[int], base: str) -> list[Resource]:
+    found = Structure.objects.filter(pk__in=structure_ids).select_related("commune__departement").order_by("pk")
+    return [resources.organization(structure, base) for structure in found] if structure_ids else []
+
+
+def _legal_entities_of(finess_numbers: set[str]) -> list[Resource]:
+    if not finess_numbers:
+        return []
+    rows = legal.legal_entities(Structure.objects.published().filter(finess_legal__in=finess_numbers))
+    return [resources.legal_entity(legal.from_row(row)) for row in rows]
+
+
+def organization_page(params: QueryDict, options: ResultOptions, base: str) -> bundle.Page:
+    found = search.organizations(params, options.sort)
+    total = found.count()
+    rows = bundle.paged(options, total, found.page)
+    page = bundle.Page(total=total)
     for row in rows:
-        resource = to_resource(row)
-        entries.append(
-            {
-                "fullUrl": f"{base}/{resource_type}/{resource['id']}",
-                "resource": resource,
-                "search": {"mode": "match"},
-            }
+        if isinstance(row, legal.LegalEntity):
+            page.matches.append(resources.legal_entity(row))
+        else:
+            page.matches.append(resources.organization(row, base))
+    if "Organization:partof" in options.includes:
+        page.included += _legal_entities_of(
+            {r.finess_legal for r in rows if isinstance(r, Structure) and r.finess_legal}
         )
-    bundle: Resource = {"resourceType": "Bundle", "type": "searchset", "total": total, "link": links}
-    if entries:
-        bundle["entry"] = entries
-    return fhir_response(bundle)
+    return page
 
 
-def _search(
-    request: HttpRequest,
-    resource_type: str,
-    build_queryset: Callable[[], QuerySet[Any]],
-    to_resource: Callable[[Any], Resource],
-) -> HttpResponse:
-    try:
-        search.check_parameters(resource_type, request.GET)
-        paging = search.paging(request.GET)
-        queryset = build_queryset()
-    except search.SearchError as error:
-        return bad_request(error)
-    return _bundle(request, resource_type, queryset, to_resource, paging)
+def location_page(params: QueryDict, options: ResultOptions, base: str) -> bundle.Page:
+    found = search.locations(params, options.sort)
+    total = found.count()
+    rows: list[Place] = bundle.paged(options, total, lambda offset, count: list(found[offset : offset + count]))
+    page = bundle.Page(total=total, matches=[resources.location(place, base) for place in rows])
+    if "Location:organization" in options.includes:
+        page.included += _organizations_of({place.structure_id for place in rows}, base)
+    if "HealthcareService:location" in options.revincludes and rows:
+        offers = Offer.objects.published().filter(places__in=rows).distinct().with_result_relations().order_by("pk")
+        table = mappings()
+        page.included += [resources.healthcare_service(offer, base, table) for offer in offers]
+    return page
 
 
-@require_GET
-def organization_search(request: HttpRequest) -> HttpResponse:
-    base = fhir_base(request)
-    return _search(
-        request,
-        "Organization",
-        lambda: search.organizations(request.GET),
-        lambda structure: resources.organization(structure, base),
-    )
-
-
-@require_GET
-def location_search(request: HttpRequest) -> HttpResponse:
-    base = fhir_base(request)
-    return _search(
-        request, "Location", lambda: search.locations(request.GET), lambda place: resources.location(place, base)
-    )
-
-
-@require_GET
-def healthcare_service_search(request: HttpRequest) -> HttpResponse:
-    base = fhir_base(request)
+def healthcare_service_page(params: QueryDict, options: ResultOptions, base: str) -> bundle.Page:
     taxonomy_system = resources.vocabulary_url(base, codes.TAXONOMY_ID)
-    return _search(
-        request,
-        "HealthcareService",
-        lambda: search.healthcare_services(request.GET, taxonomy_system).with_result_relations(),
-        lambda offer: resources.healthcare_service(offer, base),
+    found, near = search.healthcare_services(params, taxonomy_system, options.sort)
+    total = found.count()
+    rows: list[Offer] = bundle.paged(
+        options, total, lambda offset, count: list(found.with_result_relations()[offset : offset + count])
     )
+    table = mappings() if rows else {}
+    page = bundle.Page(total=total, matches=[resources.healthcare_service(offer, base, table) for offer in rows])
+    if near is not None:
+        page.distances = [getattr(offer, "distance_km", None) for offer in rows]
+    structure_ids = {offer.structure_id for offer in rows}
+    if "HealthcareService:organization" in options.includes:
+        page.included += _organizations_of(structure_ids, base)
+        if "Organization:partof" in options.includes:
+            page.included += _legal_entities_of({offer.structure.finess_legal for offer in rows} - {""})
+    if "HealthcareService:location" in options.includes:
+        place_ids = {place.pk for offer in rows for place in offer.places.all()}
+        places = search.published_places().filter(pk__in=place_ids).order_by("pk") if place_ids else []
+        page.included += [resources.location(place, base) for place in places]
+    return page
+
+
+PAGES: dict[str, Callable[[QueryDict, ResultOptions, str], bundle.Page]] = {
+    "Organization": organization_page,
+    "Location": location_page,
+    "HealthcareService": healthcare_service_page,
+}
+
+
+def _search(request: HttpRequest, resource_type: str) -> HttpResponse:
+    base = interop_settings.fhir_base()
+    params = search_params(request)
+    try:
+        options = fhir_params.check(resource_type, params, strict=strict(request))
+        page = PAGES[resource_type](params, options, base)
+    except SearchError as error:
+        return bad_request(request, error)
+    return fhir_response(request, bundle.searchset(base, resource_type, params, options, page))
+
+
+@require_safe
+def organization_search(request: HttpRequest) -> HttpResponse:
+    return _search(request, "Organization")
+
+
+@require_safe
+def location_search(request: HttpRequest) -> HttpResponse:
+    return _search(request, "Location")
+
+
+@require_safe
+def healthcare_service_search(request: HttpRequest) -> HttpResponse:
+    return _search(request, "HealthcareService")
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def post_search(request: HttpRequest, resource_type: str) -> HttpResponse:
+    """`POST [base]/[type]/_search` with a form-encoded body (FHIR search §3.1.1.0.1)."""
+    if resource_type not in PAGES:
+        return _unsupported(request, resource_type)
+    return _search(request, resource_type)
+
+
+# --- reads -------------------------------------------------------------------------
 
 
 def _is_uuid(value: str) -> bool:
@@ -136,134 +188,125 @@ def _is_uuid(value: str) -> bool:
     return True
 
 
-@require_GET
+def read_response(request: HttpRequest, resource: Resource, updated_at: datetime) -> HttpResponse:
+    """A resource with its version: ETag and Last-Modified, 304 when the client has it."""
+    bundle.versioned(resource)
+    etag = f'W/"{resource["meta"]["versionId"]}"'
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if_none_match = request.headers.get("If-None-Match")
+    if (if_none_match and etag.removeprefix("W/") in if_none_match) or (
+        if_none_match is None and since is not None and int(updated_at.timestamp()) <= since
+    ):
+        response = HttpResponse(status=304)
+    else:
+        response = fhir_response(request, resource)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(updated_at.timestamp())
+    return response
+
+
+@require_safe
 def organization_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    finess = legal.finess_of(resource_id)
+    if finess:
+        entity = legal.published_legal_entity(finess)
+        if entity is None:
+            return not_found(request, "Organization", resource_id)
+        return read_response(request, resources.legal_entity(entity), entity.updated_at)
     structure = (
         # Once published: a delisted structure reads as `active: false`, so that harvesters drop it.
-        Structure.objects.filter(published_at__isnull=False).select_related("commune").filter(uuid=resource_id).first()
+        Structure.objects.filter(published_at__isnull=False)
+        .select_related("commune__departement")
+        .filter(uuid=resource_id)
+        .first()
         if _is_uuid(resource_id)
         else None
     )
     if structure is None:
-        return not_found("Organization", resource_id)
-    return fhir_response(resources.organization(structure, fhir_base(request)))
+        return not_found(request, "Organization", resource_id)
+    base = interop_settings.fhir_base()
+    return read_response(request, resources.organization(structure, base), structure.updated_at)
 
 
-@require_GET
+@require_safe
 def location_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     place = search.published_places().filter(uuid=resource_id).first() if _is_uuid(resource_id) else None
     if place is None:
-        return not_found("Location", resource_id)
-    return fhir_response(resources.location(place, fhir_base(request)))
+        return not_found(request, "Location", resource_id)
+    return read_response(request, resources.location(place, interop_settings.fhir_base()), place.updated_at)
 
 
-@require_GET
+@require_safe
 def healthcare_service_read(request: HttpRequest, resource_id: str) -> HttpResponse:
     offer = search.once_published_offer(resource_id) if _is_uuid(resource_id) else None
     if offer is None:
-        return not_found("HealthcareService", resource_id)
-    return fhir_response(resources.healthcare_service(offer, fhir_base(request)))
+        return not_found(request, "HealthcareService", resource_id)
+    resource = resources.healthcare_service(offer, interop_settings.fhir_base(), mappings())
+    return read_response(request, resource, offer.updated_at)
 
 
-@require_GET
-def code_system_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    base = fhir_base(request)
+# --- terminology and definitions ---------------------------------------------------
+
+
+def _code_system(resource_id: str) -> Resource | None:
+    base = interop_settings.fhir_base()
     if resource_id == codes.TAXONOMY_ID:
         categories = Category.objects.prefetch_related("subcategories").order_by("order", "label")
-        return fhir_response(resources.taxonomy_code_system(base, categories))
+        return terminology.taxonomy_code_system(base, categories)
     if resource_id in codes.VOCABULARIES:
-        return fhir_response(resources.vocabulary_code_system(base, resource_id))
-    return not_found("CodeSystem", resource_id)
+        return terminology.vocabulary_code_system(base, resource_id)
+    return None
 
 
-@require_GET
-def code_system_search(request: HttpRequest) -> HttpResponse:
-    base = fhir_base(request)
-    ids = [codes.TAXONOMY_ID, *codes.VOCABULARIES]
-    entries = [
-        {"fullUrl": f"{base}/CodeSystem/{code_system_id}", "search": {"mode": "match"}} for code_system_id in ids
-    ]
-    for entry, code_system_id in zip(entries, ids, strict=True):
-        response = code_system_read(request, code_system_id)
-        entry["resource"] = json.loads(response.content)
+def _list(request: HttpRequest, resource_type: str, found: list[Resource]) -> HttpResponse:
+    base = interop_settings.fhir_base()
     return fhir_response(
+        request,
         {
             "resourceType": "Bundle",
             "type": "searchset",
-            "total": len(entries),
-            "link": [{"relation": "self", "url": f"{base}/CodeSystem"}],
-            "entry": entries,
-        }
+            "total": len(found),
+            "link": [{"relation": "self", "url": f"{base}/{resource_type}"}],
+            "entry": [bundle.entry(base, resource, "match") for resource in found],
+        },
     )
 
 
-@require_GET
+@require_safe
+def code_system_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    found = _code_system(resource_id)
+    return fhir_response(request, found) if found else not_found(request, "CodeSystem", resource_id)
+
+
+@require_safe
+def code_system_search(request: HttpRequest) -> HttpResponse:
+    found = [_code_system(code_system_id) for code_system_id in [codes.TAXONOMY_ID, *codes.VOCABULARIES]]
+    return _list(request, "CodeSystem", [resource for resource in found if resource])
+
+
+@require_safe
+def structure_definition_read(request: HttpRequest, resource_id: str) -> HttpResponse:
+    found = terminology.structure_definition(interop_settings.fhir_base(), resource_id)
+    return fhir_response(request, found) if found else not_found(request, "StructureDefinition", resource_id)
+
+
+@require_safe
+def structure_definition_search(request: HttpRequest) -> HttpResponse:
+    base = interop_settings.fhir_base()
+    found = [terminology.structure_definition(base, sd_id) for sd_id in terminology.STRUCTURE_DEFINITION_IDS]
+    return _list(request, "StructureDefinition", [resource for resource in found if resource])
+
+
+@require_safe
 def unknown_resource(request: HttpRequest, resource_type: str, resource_id: str = "") -> HttpResponse:
+    return _unsupported(request, resource_type)
+
+
+def _unsupported(request: HttpRequest, resource_type: str) -> HttpResponse:
     return outcome(
-        f"Type de ressource non pris en charge : {resource_type}. "
-        "Ressources disponibles : Organization, Location, HealthcareService, CodeSystem.",
+        request,
+        f"Type de ressource non pris en charge : {resource_type[:100]}. Ressources disponibles : Organization, "
+        "Location, HealthcareService, CodeSystem, StructureDefinition.",
         404,
         "not-supported",
-    )
-
-
-@require_GET
-def metadata(request: HttpRequest) -> HttpResponse:
-    base = fhir_base(request)
-
-    def params(resource_type: str) -> list[dict[str, str]]:
-        documentation = {
-            "location.near-insee-code": "Offres à moins de N km d'une commune : code INSEE|distance|km "
-            "(comme le ROR), ex. 29232|15|km.",
-            "departement": "Code du département (ex. 29).",
-            "service-category": "Code de catégorie de la taxonomie sos-taxonomie.",
-            "specialty": "Code de soin (sous-catégorie) de la taxonomie sos-taxonomie.",
-            "_getpagesoffset": "Décalage de pagination.",
-        }
-        return [
-            {
-                "name": name,
-                "type": "date"
-                if name == "_lastUpdated"
-                else "number"
-                if name in ("_count", "_getpagesoffset")
-                else "special"
-                if name == "location.near-insee-code"
-                else "token",
-                **({"documentation": documentation[name]} if name in documentation else {}),
-            }
-            for name in sorted(search.PARAMETERS[resource_type] - {"_format", "_pretty"})
-        ]
-
-    def rest_resource(resource_type: str, profile: str) -> dict[str, Any]:
-        return {
-            "type": resource_type,
-            "supportedProfile": [profile],
-            "interaction": [{"code": "read"}, {"code": "search-type"}],
-            "searchParam": params(resource_type),
-        }
-
-    return fhir_response(
-        {
-            "resourceType": "CapabilityStatement",
-            "status": "active",
-            "date": "2026-01-01",
-            "publisher": interop_settings.source(),
-            "kind": "instance",
-            "implementation": {"description": "Annuaire des soins oncologiques de support", "url": base},
-            "fhirVersion": codes.FHIR_VERSION,
-            "format": ["application/fhir+json"],
-            "rest": [
-                {
-                    "mode": "server",
-                    "documentation": "Lecture seule, données publiées uniquement.",
-                    "resource": [
-                        rest_resource("Organization", codes.PROFILE_ORGANIZATION),
-                        rest_resource("Location", codes.PROFILE_LOCATION),
-                        rest_resource("HealthcareService", codes.PROFILE_HEALTHCARESERVICE),
-                        {"type": "CodeSystem", "interaction": [{"code": "read"}, {"code": "search-type"}]},
-                    ],
-                }
-            ],
-        }
     )

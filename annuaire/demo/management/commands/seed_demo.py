@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
+from annuaire.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
@@ -55,6 +56,8 @@ class Command(BaseCommand):
                 f"Données de démonstration déjà présentes ({number(existing.structures)} structures, "
                 f"{number(existing.offers)} offres) : rien à faire. Utilisez --force pour les recréer."
             )
+            if not national:
+                self.demo_accounts()
             return
         started = time.perf_counter()
         if existing.structures:
@@ -79,6 +82,13 @@ class Command(BaseCommand):
                 f"{number(counts.offers)} offres (en {elapsed} s)."
             )
         )
+        if not national:
+            self.demo_accounts()
+
+    def demo_accounts(self) -> None:
+        users = create_demo_accounts()
+        names = ", ".join(user.username for user in users)
+        self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») : {names}.")
 
     def check_brittany(self) -> None:
         present = set(Commune.objects.filter(departement_id__in=BRITTANY).values_list("departement_id", flat=True))
