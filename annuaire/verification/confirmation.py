@@ -179,8 +179,10 @@ def decide_reinstatement(
         decided_by=actor.user,
         comment=comment,
     )
-    mail.send(
-        "verification-reinstatement-decision",
-        recipients.structure_emails(structure),
-        {"structure": structure.name, "approved": approve, "comment": comment},
-    )
+    if not approve:
+        # A reinstatement is told by the workflow's own notifications (annuaire.notifications.workflow).
+        mail.send(
+            "verification-reinstatement-decision",
+            recipients.structure_emails(structure),
+            {"structure": structure.name, "approved": False, "comment": comment},
+        )

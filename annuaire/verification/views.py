@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Notice, Structure
 from annuaire.directory.publication import TransitionError
+from annuaire.espace.views.access import actor_of, espace_view
 from annuaire.verification import links
-from annuaire.verification.access import actor_of, espace_view
 from annuaire.verification.confirmation import (
     Outcome,
     confirm_offer,

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from annuaire.directory.models import Offer
 from tests.espace.conftest import client_for
+from tests.verification.matrix_rows import rows as verification_rows
 
 LOGIN, TOTP = "connexion", "activer le second facteur"
 ROLES = (
@@ -40,8 +41,8 @@ def territory(status: int | str) -> dict[str, int | str]:
     return everyone(404, referent=status, dac_29=status, region_53=status)
 
 
-# name → (method, needs the offer's pk, form data, expected by role)
-MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
+# name → (method, needs the offer's pk (or a function giving the URL arguments), form data, expected by role)
+MATRIX: dict[str, tuple[str, Any, dict[str, Any], dict[str, int | str]]] = {
     "espace:dashboard": ("GET", False, {}, everyone(200)),
     "espace:queue": ("GET", False, {}, everyone(200)),
     "espace:bulk_approve": ("POST", False, {}, everyone(302)),
@@ -49,6 +50,7 @@ MATRIX: dict[str, tuple[str, bool, dict[str, Any], dict[str, int | str]]] = {
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
 }
+MATRIX.update(verification_rows(everyone, territory))
 
 
 def espace_url_names() -> set[str]:
@@ -76,7 +78,8 @@ def test_each_role_and_territory_gets_what_the_matrix_says(
     name: str, people: dict[str, Any], waiting_offer: Offer
 ) -> None:
     method, with_pk, data, expected = MATRIX[name]
-    url = reverse(name, kwargs={"pk": waiting_offer.pk} if with_pk else None)
+    kwargs = with_pk(waiting_offer) if callable(with_pk) else {"pk": waiting_offer.pk} if with_pk else None
+    url = reverse(name, kwargs=kwargs)
     got: dict[str, int | str] = {}
     for role in ROLES:
         client = client_for(people[role])

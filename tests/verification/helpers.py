@@ -1,8 +1,14 @@
-"""What the verification feature sent, read where e-mails end up in tests."""
+"""What the verification feature sent: the rows of the e-mail queue (django-post-office)."""
 
-from django.core import mail
+from post_office.models import Email
 
 
 def sent() -> list[tuple[str, str]]:
-    """(recipient, subject) of every e-mail sent so far, in order."""
-    return [(message.to[0], message.subject) for message in mail.outbox]
+    """(recipient, subject) of every queued e-mail so far, in order."""
+    return [(email.to[0], email.subject) for email in Email.objects.order_by("pk")]
+
+
+def last_body() -> str:
+    email = Email.objects.order_by("-pk").first()
+    assert email is not None
+    return str(email.message)

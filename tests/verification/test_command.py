@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from annuaire.verification.models import VerificationMessage
 from tests.accounts.factories import referent
 from tests.verification.conftest import listed
-from tests.verification.helpers import sent
+from tests.verification.helpers import last_body, sent
 
 
 def run(*args: str) -> str:
@@ -45,11 +45,9 @@ def test_a_bad_date_is_refused_in_french(db: Any) -> None:
 
 
 def test_the_link_in_the_e_mail_is_signed_and_leads_to_the_structure(db: Any, settings: Any) -> None:
-    from django.core import mail
-
     structure = listed("Association", date(2026, 2, 1))
     referent(structure)
     run("--today", "2027-01-01", "--sans-export")
-    body = mail.outbox[0].body
+    body = last_body()
     assert "/espace/verification/lien/" in body
     assert "retirées de l'annuaire le 1 avril 2027" in body
