@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 
 from annuaire.accounts.models import RoleKind
 from annuaire.directory.models import Offer, Structure
-from tests.accounts.factories import coordinator, regional_admin
+from tests.accounts.factories import coordinator, regional_admin, with_totp
 from tests.directory.factories import OfferFactory, StructureFactory
 from tests.geo.factories import QUIMPER, commune
 
@@ -31,6 +31,6 @@ def listed(name: str, last_confirmed: date, offers: int = 2) -> Structure:
 @pytest.fixture
 def territory(db: Any) -> dict[str, User]:
     return {
-        "dac": coordinator(RoleKind.COORDINATOR_DAC, departements="29"),
-        "region": regional_admin("53"),
+        "dac": with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")),
+        "region": with_totp(regional_admin("53")),
     }

@@ -14,7 +14,7 @@ from django.urls import reverse
 from annuaire.directory.models import Offer
 from annuaire.verification.models import ErrorReport
 from annuaire.verification.reports import REPORTS_PER_HOUR
-from tests.accounts.factories import coordinator, referent
+from tests.accounts.factories import coordinator, referent, with_totp
 from tests.verification.conftest import listed
 from tests.verification.helpers import sent
 
@@ -56,7 +56,7 @@ def test_a_report_lands_in_the_territory_queue_and_the_structure_is_told(
     queue.force_login(territory["dac"])
     assert "Le numéro ne répond plus." in queue.get(reverse("verification:reports")).content.decode()
     elsewhere = Client()
-    elsewhere.force_login(coordinator(departements="56"))
+    elsewhere.force_login(with_totp(coordinator(departements="56")))
     assert "Le numéro ne répond plus." not in elsewhere.get(reverse("verification:reports")).content.decode()
 
     queue.post(reverse("verification:report_handled", kwargs={"pk": report.pk}))
