@@ -24,6 +24,7 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py load_needs
 	$(PY) manage.py seed_demo
 	$(PY) manage.py export_opendata
+	$(PY) manage.py refresh_insight
 
 ## Serve the site on http://127.0.0.1:$(PORT)
 run: setup

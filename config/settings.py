@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "annuaire.accounts",
     "annuaire.needs",
     "annuaire.verification",
+    "annuaire.insight",
     "annuaire.www",
     "annuaire.audit",
     "annuaire.notifications",
@@ -187,6 +188,8 @@ MAP_TILE_ATTRIBUTION = os.environ.get(
 SEARCH_PAGE_SIZE = envint("SEARCH_PAGE_SIZE", 20)
 # The radius around a commune when none is chosen (annuaire.directory.search.default_radius_km).
 DEFAULT_RADIUS_KM = envint("DEFAULT_RADIUS_KM", 20)
+# Anonymous search counts are kept this many months, then purged (`purge_search_stats`).
+SEARCH_STATS_RETENTION_MONTHS = envint("SEARCH_STATS_RETENTION_MONTHS", 13)
 # Public address of the site: stable identifiers and canonical URLs of the FHIR and
 # data·inclusion exports are built from it, never from the request's Host header.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -17,7 +17,9 @@ urlpatterns = [
     path("espace/verification/", include("annuaire.verification.urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    path("etat-de-l-offre/", include("annuaire.insight.urls")),
     # The back office; other features register their own namespaces under espace/ too.
+    path("espace/reseau/", include("annuaire.insight.network_urls")),
     path("espace/", include("annuaire.espace.urls")),
     # Sign in, second factor, password (django-allauth), in French.
     path("compte/", include("allauth.urls")),

@@ -40,6 +40,8 @@ def public_pages(directory) -> dict[str, str]:
         "structure": offers[0].structure.get_absolute_url(),
         "soins de support": "/soins-de-support/",
         "à propos": "/a-propos/",
+        "état de l'offre": "/etat-de-l-offre/?categorie=psychologie",
+        "données personnelles": "/donnees-personnelles/",
         "fiche d'orientation": "/fiche-orientation/?" + urlencode([("offre", offer.pk) for offer in offers]),
     }
 

@@ -49,6 +49,22 @@ MATRIX: dict[str, tuple[str, Any, dict[str, Any], dict[str, int | str]]] = {
     "espace:journal": ("GET", False, {}, everyone(200)),
     "espace:offer_review": ("GET", True, {}, territory(200)),
     "espace:offer_decide": ("POST", True, {"action": "rien"}, territory(302)),
+    # The network's screens (annuaire.insight): administrators and coordinators, each for their
+    # territory; a structure referent has none.
+    **{
+        f"reseau:{name}": ("GET", False, {}, everyone(200, referent=403))
+        for name in [
+            "coverage",
+            "coverage_csv",
+            "coverage_xlsx",
+            "searches",
+            "searches_csv",
+            "searches_xlsx",
+            "figures",
+            "figures_csv",
+            "figures_xlsx",
+        ]
+    },
 }
 MATRIX.update(verification_rows(everyone, territory))
 

@@ -40,6 +40,11 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         """Visible to the public: the offer and its structure are both published."""
         return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
 
+    def in_person(self) -> OfferQuerySet:
+        """Offers a person can go to or receive at home: all but the remote-only ones
+        (an offer without modality is taken as on site)."""
+        return self.exclude(modalities=ChoiceSetField.lookup(Modality.REMOTE))
+
     def search(self, criteria: SearchCriteria) -> OfferQuerySet:
         """Published offers matching `criteria`, annotated with `distance_km` when a
         commune is given and sorted by distance, else by name. See docs/adr/0004."""

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.insight.searches import MIN_GROUP
 from annuaire.taxonomy.models import Category, SubCategory
 from annuaire.www import selection
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, offer_facts, places_map
@@ -102,4 +103,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "www/privacy.html")
+    return render(
+        request,
+        "www/privacy.html",
+        {"retention_months": settings.SEARCH_STATS_RETENTION_MONTHS, "min_group": MIN_GROUP},
+    )
