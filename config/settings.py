@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "annuaire.directory",
     "annuaire.accounts",
     "annuaire.needs",
+    "annuaire.verification",
     "annuaire.insight",
     "annuaire.www",
     "annuaire.audit",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.urls")),
     # Keep last among api/v1/ routes: unknown API addresses get a JSON 404.
     path("api/v1/", include("annuaire.api.fallback_urls")),
+    path("espace/verification/", include("annuaire.verification.urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
     path("espace/candidatures/", include("annuaire.applications.urls.backoffice")),
@@ -25,6 +26,7 @@ urlpatterns = [
     path("espace/", include("annuaire.espace.urls")),
     # Sign in, second factor, password (django-allauth), in French.
     path("compte/", include("allauth.urls")),
+    path("", include("annuaire.verification.public_urls")),
     path("", include("annuaire.www.urls")),
 ]
 

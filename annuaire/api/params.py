@@ -108,6 +108,12 @@ class OfferSearchForm(SearchParameters):
         return self.cleaned_data.get("commune") or self.cleaned_data.get("code_postal")
 
 
+class RemovalFilterForm(forms.Form):
+    """`GET /api/v1/suppressions`."""
+
+    modifie_depuis = ModifiedSinceField()
+
+
 class StructureFilterForm(forms.Form):
     departement = DepartementField()
     type = forms.CharField(required=False, max_length=40)

@@ -127,6 +127,13 @@ OFFER_SEARCH_PARAMETERS = [
         Q,
         description="`true` : seulement les offres sans frais pour la personne (gratuites ou prises en charge).",
     ),
+    OpenApiParameter(
+        "ouvert",
+        OpenApiTypes.BOOL,
+        Q,
+        description="`true` : sans les offres fermées aujourd'hui (congés ou fermeture temporaire de l'offre ou "
+        "de sa structure, à la date du jour).",
+    ),
     MODIFIED_SINCE,
     PAGE,
     PAGE_SIZE,
@@ -214,3 +221,8 @@ def require_non_blank_strings(result: dict[str, Any], **kwargs: Any) -> dict[str
                     schema.setdefault("minLength", 1)
                     schema.setdefault("pattern", r"\S")
     return result
+
+
+def page_of_objects_with(name: str, item: Any) -> Any:
+    """A page of records described by an inline serializer."""
+    return _page(name, serializers.ListField(child=item))

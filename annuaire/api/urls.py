@@ -7,6 +7,7 @@ from annuaire.api.views.communes import CommuneLookupView
 from annuaire.api.views.docs import documentation
 from annuaire.api.views.offers import OfferDetailView, OfferListView
 from annuaire.api.views.places import PlaceDetailView, PlaceListView
+from annuaire.api.views.removals import RemovalListView
 from annuaire.api.views.structures import StructureDetailView, StructureListView
 from annuaire.api.views.taxonomy import TaxonomyView
 
@@ -19,6 +20,7 @@ resources = [
     path("structures/<int:pk>", StructureDetailView.as_view(), name="structure"),
     path("lieux", PlaceListView.as_view(), name="places"),
     path("lieux/<int:pk>", PlaceDetailView.as_view(), name="place"),
+    path("suppressions", RemovalListView.as_view(), name="removals"),
     path("taxonomie", TaxonomyView.as_view(), name="taxonomy"),
     path("communes", CommuneLookupView.as_view(), name="communes"),
 ]

@@ -39,6 +39,14 @@ REGION_PHONE_ZONES = {
     "94": "04",
 }
 
+# Ages (days since the last confirmation) of each stage of the yearly verification: due
+# 12 months after it, due soon from 45 days before, delisted two months after the due date.
+FRESH_MAX_AGE = 318
+DUE_SOON_AGES = (322, 364)
+OVERDUE_AGES = (368, 420)
+DELISTED_AGES = (440, 520)
+DELISTED_SHARE = 0.05
+
 
 class Fiction:
     """The seeded random source and the small made-up values built from it."""
@@ -70,7 +78,24 @@ class Fiction:
     def moment(self, days_ago: int) -> datetime:
         return timezone.make_aware(datetime.combine(self.today - timedelta(days=days_ago), time(10, 0)))
 
-    def verified(self) -> date:
-        if self.rng.random() < 0.06:
-            return self.today - timedelta(days=self.rng.randrange(380, 720))
-        return self.today - timedelta(days=self.rng.randrange(0, 330))
+    def verification_age(self) -> int:
+        """Days since a published structure last confirmed its data, so that the demo shows
+        every stage of the yearly cycle (annuaire.verification.schedule) on the day it runs:
+        mostly fresh, some due soon (request sent), some overdue within the two months of
+        grace, a few past them (delisted with their offers)."""
+        draw = self.rng.random()
+        if draw < DELISTED_SHARE:
+            return self.rng.randrange(DELISTED_AGES[0], DELISTED_AGES[1])
+        if draw < 0.12:
+            return self.rng.randrange(OVERDUE_AGES[0], OVERDUE_AGES[1])
+        if draw < 0.20:
+            return self.rng.randrange(DUE_SOON_AGES[0], DUE_SOON_AGES[1])
+        return self.rng.randrange(0, FRESH_MAX_AGE)
+
+    def verified(self, age_days: int) -> date:
+        return self.today - timedelta(days=age_days)
+
+    def offer_verified(self, structure_verified: date) -> date:
+        """An offer confirmed with its structure, or a little later (never in the future)."""
+        latest = (self.today - structure_verified).days
+        return structure_verified + timedelta(days=self.rng.randrange(0, min(latest, 20) + 1))

@@ -22,6 +22,7 @@ from annuaire.demo.offers import OfferMaker
 from annuaire.demo.plans import KIND_SHARES, Plan, Planner
 from annuaire.demo.structures import StructureMaker
 from annuaire.demo.towns import Town, Towns
+from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.taxonomy.models import SubCategory
 
@@ -114,7 +115,8 @@ class DemoGenerator:
         ):
             self.data.offers.append(offer)
             self.data.offer_statuses.append(offer_status)
-            self.data.offer_moments.append(offer_moment)
+            # Offers delisted with their structure leave at the same moment (the yearly cycle).
+            self.data.offer_moments.append(moment if offer_status == PublicationStatus.DELISTED else offer_moment)
             self.data.offer_places += [(offer, place) for place in where]
             self.data.offer_subcategories += [(offer, sub) for sub in subs]
 

@@ -198,6 +198,9 @@ class OfferMaker:
         draw = rng.random()
         if structure_status == PublicationStatus.PUBLISHED:
             status = PublicationStatus.PUBLISHED if draw < 0.95 else _IN_PROGRESS[number % len(_IN_PROGRESS)]
+        elif structure_status == PublicationStatus.DELISTED and structure.last_verified_at is not None:
+            # Delisted by the yearly cycle with its structure, at the same moment.
+            status = PublicationStatus.DELISTED
         elif structure_status == PublicationStatus.DRAFT:
             # Accepted, not public yet: its offers wait at every stage of the review.
             status = _IN_PROGRESS[(index + number) % len(_IN_PROGRESS)]
@@ -233,7 +236,7 @@ class OfferMaker:
             contact_phone=structure.phone if rng.random() < 0.6 else self.fiction.phone(plan.town),
             contact_email=f"{code}@{structure.email.partition('@')[2]}",
             practitioner_qualification=qualification,
-            last_verified_at=self.fiction.verified(),
+            last_verified_at=self.fiction.offer_verified(structure.last_verified_at or self.fiction.today),
         )
         offer.search_text = offer.build_search_text(subs)
         if len(places) > 1 and rng.random() < 0.5:

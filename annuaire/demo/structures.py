@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from annuaire.core.identifiers import siren_with_key, siret_with_key
 from annuaire.core.text import normalize
 from annuaire.demo import care, names
-from annuaire.demo.fiction import DEMO_DOMAIN, Fiction
+from annuaire.demo.fiction import DELISTED_AGES, DEMO_DOMAIN, Fiction
 from annuaire.demo.plans import Plan
 from annuaire.demo.towns import Towns
 from annuaire.directory.enums import PublicationStatus, StructureKind
@@ -44,6 +44,9 @@ class StructureMaker:
         is_establishment = kind in StructureKind.health_establishments()
         published = rng.random() < 0.9 if plan.published is None else plan.published
         status = PublicationStatus.PUBLISHED if published else rng.choice(UNPUBLISHED_STATUSES)
+        age = self.fiction.verification_age()
+        if published and age >= DELISTED_AGES[0]:
+            status = PublicationStatus.DELISTED
         active_file = {
             "H": (300, 4000),
             "D": (50, 400),
@@ -72,7 +75,7 @@ class StructureMaker:
             referent_phone=self.fiction.phone(plan.town),
             referent_email=f"{slugify(first)}.{slugify(last)}@{domain}",
             oncology_active_file=rng.randrange(*active_file) if rng.random() < 0.85 else None,
-            last_verified_at=self.fiction.verified(),
+            last_verified_at=self.fiction.verified(age),
             address_line=f"{rng.randrange(1, 120)} {rng.choice(names.STREETS)}",
             postal_code=plan.town.postal_code,
             commune_id=plan.town.code,
@@ -84,6 +87,9 @@ class StructureMaker:
         places = self._places(index, structure, plan)
         structure.lat, structure.lng = places[0].lat, places[0].lng
         moment = self.fiction.moment(rng.randrange(30, 1000)) if published else self.fiction.moment(10)
+        if status == PublicationStatus.DELISTED and published:
+            # Delisted by the yearly cycle: two months after its due date (about 426 days).
+            moment = self.fiction.moment(age - 426)
         return structure, places, status, moment
 
     def _places(self, index: int, structure: Structure, plan: Plan) -> list[Place]:

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 
-from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
+from annuaire.directory.models import Notice, Offer, Place, PublicationEvent, Structure
 from annuaire.directory.validation import check_offer
 
 WORKFLOW_FIELDS = ["status", "status_changed_at", "published_at", "last_verified_at"]
@@ -73,3 +73,12 @@ class PublicationEventAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["structure", "offer", "kind", "starts_on", "ends_on"]
+    list_filter = ["kind"]
+    search_fields = ["structure__name", "offer__title", "message"]
+    autocomplete_fields = ["structure", "offer"]
+    date_hierarchy = "starts_on"

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Min, Q
+from django.utils import timezone
 
 from annuaire.core.errors import InvalidValue
 from annuaire.core.fields import ChoiceSetField
@@ -20,6 +21,7 @@ from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, h
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
 from annuaire.directory.models import Offer, OfferQuerySet, Place
+from annuaire.directory.models.notice import closed_on
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -102,6 +104,7 @@ class SearchCriteria:
     choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
     parcours_global: bool = False
     free_only: bool = False
+    open_today: bool = False
     text: str = ""
 
     @property
@@ -152,6 +155,11 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
         offers = offers.filter(cost__in=[Cost.FREE, Cost.COVERED])
     for word in search_words(criteria.text):
         offers = offers.filter(search_text__contains=word)
+    # Closures (holidays...) are dated: "today" is when the search runs.
+    today = timezone.localdate()
+    offers = offers.annotate(closed_today=closed_on(today))
+    if criteria.open_today:
+        offers = offers.filter(~closed_on(today))
 
     centre = criteria.centre
     if centre is None:

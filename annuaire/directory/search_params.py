@@ -42,6 +42,7 @@ class SearchParameters(forms.Form):
     phase = CodeListField(label=CHOICE_LABELS["phase"], required=False, vocabulary=Phase)
     acces = CodeListField(label=CHOICE_LABELS["acces"], required=False, vocabulary=Access)
     gratuit = StrictBooleanField(label="Uniquement sans frais pour la personne", required=False)
+    ouvert = StrictBooleanField(label="Sans les offres fermées aujourd'hui (congés, fermeture)", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -89,6 +90,7 @@ class SearchParameters(forms.Form):
             choices={name: tuple(data[name]) for name in CHOICE_FILTERS if data.get(name)},
             parcours_global=bool(data.get("parcours")),
             free_only=bool(data.get("gratuit")),
+            open_today=bool(data.get("ouvert")),
             text=data.get("q") or "",
         )
 

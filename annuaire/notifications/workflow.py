@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from annuaire.accounts.roles import people_acting_at
 from annuaire.directory.models import Offer, PublicationEvent, Structure
-from annuaire.directory.publication import ACTION_LABELS, Action, Level
+from annuaire.directory.publication import ACTION_LABELS, SYSTEM, Action, Level
 from annuaire.notifications.notify import notify
 
 # Action → who is told: those who must act next, or the structure about a decision.
@@ -28,7 +28,8 @@ TOLD = {
 
 def on_transition(sender: Any, target: Offer | Structure, event: PublicationEvent, **kwargs: Any) -> None:
     level = TOLD.get(Action(event.action))
-    if level is None:
+    if level is None or event.actor_label == SYSTEM.label:
+        # The automatic processes (yearly verification) write one e-mail of their own per structure.
         return
     structure = event.structure
     people = people_acting_at(level, structure).exclude(pk=event.actor_id or 0)

@@ -22,6 +22,7 @@ SEARCH_PARAMETERS = {
     "acces",
     "parcours",
     "gratuit",
+    "ouvert",
     "modifie_depuis",
     "page",
     "taille",
@@ -47,6 +48,7 @@ def test_it_describes_exactly_the_api_endpoints() -> None:
         "/api/v1/offres/{id}",
         "/api/v1/structures",
         "/api/v1/structures/{id}",
+        "/api/v1/suppressions",
         "/api/v1/taxonomie",
     ]
 

@@ -26,6 +26,7 @@ from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
 from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
 from annuaire.directory.validation import validate_offer
 from annuaire.taxonomy.models import Category
+from annuaire.verification.states import overview
 from annuaire.www.forms import SearchForm
 
 PARCOURS_KINDS = (StructureKind.AAP_PARCOURS, StructureKind.MSP, StructureKind.POLE_SANTE)
@@ -256,3 +257,18 @@ def test_offer_details_are_believable() -> None:
 def test_national_mode_needs_the_whole_geography() -> None:
     with pytest.raises(CommandError, match="référentiel géographique complet"):
         call_command("seed_demo", national=True, offers=1000, stdout=StringIO())
+
+
+def test_the_demo_shows_every_stage_of_the_yearly_verification_on_the_day_it_runs() -> None:
+    today = timezone.localdate()
+    states = overview(Structure.objects.all(), today).totals
+    for state in ("a-jour", "bientot", "en-retard", "retiree"):
+        assert states[state] >= 3, states
+    fourteen_months_ago = today - timedelta(days=426)
+    published = Offer.objects.published()
+    assert published.filter(last_verified_at__isnull=True).count() == 0
+    assert published.filter(last_verified_at__lt=fourteen_months_ago).count() == 0
+    # Structures delisted for lack of confirmation took their offers with them.
+    delisted = Structure.objects.filter(status=PublicationStatus.DELISTED, last_verified_at__lt=fourteen_months_ago)
+    assert delisted.exists()
+    assert not Offer.objects.filter(structure__in=delisted, status=PublicationStatus.PUBLISHED).exists()

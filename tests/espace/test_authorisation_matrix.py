@@ -13,6 +13,7 @@ from annuaire.directory.models import Offer
 from tests.applications.matrix import application_matrix
 from tests.espace.conftest import client_for
 from tests.espace.matrix_structures import rows as structure_side_rows
+from tests.verification.matrix_rows import rows as verification_rows
 
 LOGIN, TOTP = "connexion", "activer le second facteur"
 ROLES = (
@@ -71,6 +72,13 @@ MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]
     },
     **structure_side_rows(everyone, territory),
 }
+# The verification rows build their URL arguments from the waiting offer.
+MATRIX.update(
+    {
+        name: (method, (lambda get, f=kwargs: f(get("waiting_offer"))) if callable(kwargs) else kwargs, data, expected)
+        for name, (method, kwargs, data, expected) in verification_rows(everyone, territory).items()
+    }
+)
 
 
 def espace_url_names() -> set[str]:

@@ -207,10 +207,12 @@ def test_unpublished_data_is_never_exported(fhir: Fhir) -> None:
     # The structure of a draft offer is itself published: it is listed, its draft offer is not.
     assert set(ids(fhir("/fhir/Organization"))) == {str(visible.structure.uuid), str(draft.structure.uuid)}
     assert ids(fhir("/fhir/Location")) == [str(visible.places.get().uuid)]
+    # Read by id, what left the directory says so (harvesters drop it); what never was public is unknown.
+    assert fhir(f"/fhir/Organization/{delisted.uuid}")["active"] is False
+    assert fhir(f"/fhir/HealthcareService/{hidden.uuid}")["active"] is False
+    assert fhir(f"/fhir/Organization/{visible.structure.uuid}")["active"] is True
     for url in (
         f"/fhir/HealthcareService/{draft.uuid}",
-        f"/fhir/HealthcareService/{hidden.uuid}",
-        f"/fhir/Organization/{delisted.uuid}",
         f"/fhir/Location/{draft.places.get().uuid}",
     ):
         outcome = fhir(url, status=404)

@@ -179,8 +179,8 @@ def test_it_renders_the_offer_page_in_a_constant_number_of_queries(
 ) -> None:
     offer = full_offer(subcategory_codes=["consultation-dieteticien", "ateliers-nutrition-cuisine"])
     offer.places.add(PlaceFactory(structure=offer.structure, commune=commune(QUIMPER)))
-    # offer (+ structure, category), sub-categories, places (+ communes)
-    with django_assert_num_queries(3):
+    # offer (+ structure, category), sub-categories, places (+ communes), current notices
+    with django_assert_num_queries(4):
         page(client, offer.get_absolute_url())
 
 

@@ -1,9 +1,13 @@
 from annuaire.directory.models.journal import PublicationEvent, PublicationEventQuerySet
+from annuaire.directory.models.notice import Notice, NoticeKind, NoticeQuerySet
 from annuaire.directory.models.offer import Offer, OfferQuerySet
 from annuaire.directory.models.place import Place, PlaceQuerySet
 from annuaire.directory.models.structure import Structure, StructureQuerySet
 
 __all__ = [
+    "Notice",
+    "NoticeKind",
+    "NoticeQuerySet",
     "Offer",
     "OfferQuerySet",
     "Place",

@@ -140,7 +140,8 @@ def bulk_transition(targets: Iterable[Target], action: Action, actor: Actor, com
 def _move(target: Target, rule: Transition, actor: Actor, comment: str) -> PublicationEvent:
     now = timezone.now()
     source = target.status
-    changes: dict[str, Any] = {"status": rule.target, "status_changed_at": now}
+    # `updated_at` too: an UPDATE skips auto_now, and API harvesters sync on it (modifie_depuis).
+    changes: dict[str, Any] = {"status": rule.target, "status_changed_at": now, "updated_at": now}
     if rule.target == PublicationStatus.PUBLISHED:
         if rule.action != Action.REINSTATE or target.published_at is None:
             changes["published_at"] = now

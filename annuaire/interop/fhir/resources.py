@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.directory.models.contact import AddressMixin
 from annuaire.geo.models import Commune
@@ -118,7 +119,7 @@ def organization(structure: Structure, base: str) -> Resource:
         "meta": meta(structure.updated_at, codes.PROFILE_ORGANIZATION, structure.commune),
         "extension": [ror.creation_date(structure.created_at)],
         "identifier": organization_identifiers(structure),
-        "active": True,
+        "active": structure.is_published,  # false once delisted, suspended or ended (read by id)
         "type": types,
         "name": structure.name,
         "telecom": ror.telecoms(structure.phone, structure.email, structure.website, structure.secure_messaging),
@@ -222,7 +223,7 @@ def healthcare_service(offer: Offer, base: str, mappings: Mapping[int, RorMappin
         "meta": meta(offer.updated_at, codes.PROFILE_HEALTHCARESERVICE, places[0].commune if places else None),
         "extension": extensions,
         "identifier": [ror.own_identifier(base, codes.OFFER_ID_SYSTEM, "35", str(offer.uuid))],
-        "active": True,
+        "active": offer.status == PublicationStatus.PUBLISHED and offer.structure.is_published,
         "providedBy": reference("Organization", structure.uuid, structure.name),
         "type": [nos.concept("J20", national.activity_field)],
         # One operational activity (J17), then our category and sub-categories.

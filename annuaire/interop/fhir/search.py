@@ -364,5 +364,8 @@ def _unknown(wanted: list[str], found: list[Any], message: str) -> None:
         raise SearchError(f"{message} : {', '.join(missing)[:200]}.")
 
 
-def published_offer(uuid: str) -> Offer | None:
-    return Offer.objects.published().with_result_relations().filter(uuid=uuid).first()
+def once_published_offer(uuid: str) -> Offer | None:
+    """A published offer, or one that was and left (read by id as `active: false`)."""
+    return (
+        Offer.objects.originals().filter(published_at__isnull=False).with_result_relations().filter(uuid=uuid).first()
+    )

@@ -214,7 +214,11 @@ def organization_read(request: HttpRequest, resource_id: str) -> HttpResponse:
             return not_found(request, "Organization", resource_id)
         return read_response(request, resources.legal_entity(entity), entity.updated_at)
     structure = (
-        Structure.objects.published().select_related("commune__departement").filter(uuid=resource_id).first()
+        # Once published: a delisted structure reads as `active: false`, so that harvesters drop it.
+        Structure.objects.filter(published_at__isnull=False)
+        .select_related("commune__departement")
+        .filter(uuid=resource_id)
+        .first()
         if _is_uuid(resource_id)
         else None
     )
@@ -234,7 +238,7 @@ def location_read(request: HttpRequest, resource_id: str) -> HttpResponse:
 
 @require_safe
 def healthcare_service_read(request: HttpRequest, resource_id: str) -> HttpResponse:
-    offer = search.published_offer(resource_id) if _is_uuid(resource_id) else None
+    offer = search.once_published_offer(resource_id) if _is_uuid(resource_id) else None
     if offer is None:
         return not_found(request, "HealthcareService", resource_id)
     resource = resources.healthcare_service(offer, interop_settings.fhir_base(), mappings())

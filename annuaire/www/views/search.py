@@ -37,6 +37,7 @@ FIELD_ORDER = [
     "sous_categorie",
     *CHOICE_FILTERS,
     "gratuit",
+    "ouvert",
 ]
 REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
 
@@ -238,6 +239,7 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
         "rayon": params.get("rayon", "").strip().removesuffix("km").strip() or format_km(default_radius_km()),
         "radius_choices": [format_km(r) for r in radius_choices()],
         "gratuit": bool(params.get("gratuit")),
+        "ouvert": bool(params.get("ouvert")),
         "error_ids": {name: f"erreur-{name}" if name in errors else "" for name in form.fields},
         "field_errors": {name: "; ".join(str(m) for m in errors.get(name, [])) for name in form.fields},
         "choice_groups": [],

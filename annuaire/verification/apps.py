@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class VerificationConfig(AppConfig):
+    name = "annuaire.verification"
+    verbose_name = "Vérification annuelle des données"
