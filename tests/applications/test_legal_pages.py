@@ -38,6 +38,8 @@ def test_the_terms_state_the_yearly_check_the_delisting_and_personal_data(client
     text = page(client.get("/conditions-utilisation/"))
 
     assert "chaque année" in text
-    assert "Sans confirmation dans les deux mois, la structure est retirée de l'annuaire public" in text
+    # The same wording as /a-propos/, from the yearly cycle's own constants.
+    assert "deux mois après l'échéance" in text
+    assert "la structure et ses offres sont retirées de l'annuaire public" in text
     assert "Vos données personnelles" in text
     assert "contact-annuaire@example.org" in text
