@@ -14,7 +14,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -89,7 +88,7 @@ class Command(BaseCommand):
         for clients, result in figures.items():
             self.stdout.write(
                 f"\n{clients} client(s) : {result['requests']} requêtes en {result['seconds']:.1f} s, "
-                f"{result['rps']:.1f} requêtes/s, {result['errors']} erreur(s)"
+                f"{result['rps']:.1f} requêtes/s, {result['errors']} erreur(s) {result['errors_by_kind'] or ''}"
             )
             self.stdout.write(f"  {'sorte':<38} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'SQL':>4}")
             for kind, timings in sorted(result["timings"].items()):
@@ -140,7 +139,7 @@ class Command(BaseCommand):
         doc = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
         ratio = summary[f"{scale}_search_p95_ms"] / max(summary["trivial_p95_ms"], 0.1)
         line = (
-            f"| {time.strftime('%Y-%m-%d %H:%M')} | {engine} {scale} ({summary['published_offers']}) "
+            f"| {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} | {engine} {scale} ({summary['published_offers']}) "
             f"| {summary['trivial_p95_ms']} | {summary[f'{scale}_search_p95_ms']} ({ratio:.1f}×) "
             f"| {summary[f'{scale}_slowest_kind_p95_ms']} | {summary['queries_per_search']} "
             f"| {summary['throughput_rps']} | {summary['worker_rss_mb']} | {note} |\n"
@@ -158,6 +157,12 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> "Server":
+        try:
+            urllib.request.urlopen(f"{self.url}/a-propos/", timeout=2)
+        except OSError:
+            pass  # nothing answers there: the port is free
+        else:
+            raise CommandError(f"Un serveur répond déjà sur {self.bind} : arrêtez-le ou changez --port.")
         env = {
             **os.environ,
             "DEBUG": "false",
@@ -169,12 +174,12 @@ class Server:
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), "config.wsgi", "--bind", self.bind, "--workers", str(self.workers)]
         self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"{self.url}/a-propos/", timeout=5).read()
                 return self
-            except (urllib.error.URLError, ConnectionError):
+            except OSError:  # refused, reset or timed out while gunicorn starts
                 if self.process.poll() is not None:
                     break
                 time.sleep(0.3)
@@ -182,15 +187,14 @@ class Server:
         raise CommandError(f"gunicorn n'a pas démarré sur {self.bind} (port déjà pris ?).")
 
     def worker_rss_mb(self) -> float:
+        """The resident memory of the biggest gunicorn worker (Linux /proc), in MB."""
         assert self.process is not None
+        pid = self.process.pid
         biggest = 0
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
-            except OSError:
-                continue
-            if fields.get("PPid", "").strip() == str(self.process.pid):
-                biggest = max(biggest, int(fields.get("VmRSS", "0 kB").split()[0]))
+        for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split():
+            for line in Path(f"/proc/{child}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    biggest = max(biggest, int(line.split()[1]))
         return biggest / 1024
 
     def __exit__(self, *exc: object) -> None:
@@ -210,7 +214,7 @@ def drive(base: str, mix: list[Request], clients: int, time_limit: float) -> dic
     """Every request of `mix` once, `clients` at a time; stops asking after `time_limit` s."""
     started = time.monotonic()
     timings: dict[str, list[float]] = {}
-    errors = 0
+    errors: dict[str, int] = {}
 
     def fetch(request: Request) -> tuple[str, float, bool]:
         if time.monotonic() - started > time_limit:
@@ -220,7 +224,7 @@ def drive(base: str, mix: list[Request], clients: int, time_limit: float) -> dic
             with urllib.request.urlopen(base + request.path, timeout=60) as response:
                 response.read()
                 ok = response.status == 200
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except OSError:  # an HTTP error status, a refused or timed-out connection
             ok = False
         return request.kind, (time.perf_counter() - begin) * 1000, ok
 
@@ -231,6 +235,14 @@ def drive(base: str, mix: list[Request], clients: int, time_limit: float) -> dic
                 continue
             done += 1
             timings.setdefault(kind, []).append(elapsed)
-            errors += not ok
+            if not ok:
+                errors[kind] = errors.get(kind, 0) + 1
     seconds = time.monotonic() - started
-    return {"requests": done, "seconds": seconds, "rps": done / seconds, "errors": errors, "timings": timings}
+    return {
+        "requests": done,
+        "seconds": seconds,
+        "rps": done / seconds,
+        "errors": sum(errors.values()),
+        "errors_by_kind": errors,
+        "timings": timings,
+    }
