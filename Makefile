@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run setup test lint bench bench-core clean
+.PHONY: run serve setup test audit browser-deps lint bench bench-core clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,19 +24,39 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py load_needs
 	$(PY) manage.py seed_demo
 	$(PY) manage.py export_opendata
+	$(PY) manage.py refresh_insight
 
-## Serve the site on http://127.0.0.1:$(PORT)
+## Serve the site on http://127.0.0.1:$(PORT) (development server, DEBUG on)
 run: setup
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# A secret key of this checkout for `make serve`, made once, never committed.
+.serve-secret-key:
+	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+## The production stack on this machine (SQLite): collectstatic, then gunicorn with DEBUG off.
+serve: setup .serve-secret-key
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	DEBUG=false SECRET_KEY="$$(cat .serve-secret-key)" SITE_URL=http://127.0.0.1:$(PORT) \
+	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 ## Quality gates then the whole test suite (SQLite unless DATABASE_URL is set).
-test: $(VENV)/.dev
+test: $(VENV)/.dev browser-deps audit
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+## Known vulnerabilities in the pinned dependencies (pip-audit; skipped, with a French message, offline).
+audit: $(VENV)/.dev
+	$(PY) tools/audit_dependencies.py
+
+## Debian's chromium for the browser tests: installed when root, else a French message.
+browser-deps:
+	@sh tools/browser_deps.sh
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
@@ -62,4 +82,4 @@ bench-core: $(VENV)/.runtime
 	$(PY) manage.py bench_search
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -16,5 +16,18 @@ urlpatterns = [
     path("api/v1/", include("annuaire.api.fallback_urls")),
     path("fhir/", include("annuaire.interop.fhir.urls")),
     path("donnees-ouvertes/", include("annuaire.opendata.urls")),
+    path("espace/candidatures/", include("annuaire.applications.urls.backoffice")),
+    path("espace/equipe/", include("annuaire.applications.urls.team")),
+    path("", include("annuaire.applications.urls.public")),
+    path("etat-de-l-offre/", include("annuaire.insight.urls")),
+    # The back office; other features register their own namespaces under espace/ too.
+    path("espace/reseau/", include("annuaire.insight.network_urls")),
+    path("espace/", include("annuaire.espace.urls")),
+    # Sign in, second factor, password (django-allauth), in French.
+    path("compte/", include("allauth.urls")),
     path("", include("annuaire.www.urls")),
 ]
+
+# Rendered without the database: an unavailable database answers the French 503 page.
+handler400 = "annuaire.server.responses.bad_request"
+handler500 = "annuaire.server.responses.server_error"

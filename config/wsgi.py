@@ -1,6 +1,18 @@
+"""The WSGI entry point (gunicorn, and Django's runserver through WSGI_APPLICATION).
+
+It refuses to serve without DEBUG while SECRET_KEY is the public default.
+"""
+
 import os
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 application = get_wsgi_application()
+
+from annuaire.server.checks import DEFAULT_SECRET_KEY_MESSAGE, uses_default_secret_key  # noqa: E402
+
+if not settings.DEBUG and uses_default_secret_key():
+    raise ImproperlyConfigured(DEFAULT_SECRET_KEY_MESSAGE)

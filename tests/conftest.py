@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
+from django.test.utils import override_settings
 
 BRITTANY = "22,29,35,56"
 
@@ -48,6 +50,21 @@ class _Null:
         pass
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_media(tmp_path_factory: Any) -> Iterator[None]:
+    """Application documents (the demo's too) go to a temporary directory, never to var/."""
+    location = tmp_path_factory.mktemp("private-media")
+    storages = {**settings.STORAGES, "private": {**settings.STORAGES["private"], "OPTIONS": {"location": location}}}
+    with override_settings(STORAGES=storages):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings: Any) -> None:
+    """Tests create many accounts: a fast hash (never in production)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _strict_templates(settings: Any) -> None:
     """Unknown template variables fail the test instead of printing nothing."""
@@ -61,6 +78,18 @@ class _InvalidVariable(str):
 
     def __mod__(self, name: object) -> str:
         raise AssertionError(f"Unknown template variable: {name}")
+
+
+@pytest.fixture(autouse=True)
+def _test_server_settings(settings: Any) -> None:
+    """Static files from the source folders (no `collectstatic` before tests; tests/server
+    checks the production storage), and no rate limit unless a test turns it on: the whole
+    suite comes from one address."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.RATELIMIT_ENABLE = False
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q, QuerySet
 
 from annuaire.accounts.models import Role, RoleKind
 from annuaire.directory.models import Structure
@@ -42,3 +43,23 @@ def grant_coordinator(
     role.departements.set(departements)
     role.communes.set(communes)
     return role
+
+
+def people_acting_at(level: str, structure: Structure) -> QuerySet[Any]:
+    """The active people who hold `level` (publication.Level value) for `structure`:
+    whom to tell that something waits for them, or what was decided."""
+    from django.contrib.auth import get_user_model
+
+    from annuaire.accounts.access import coordinator_kind_for
+
+    if level == "structure":
+        roles = Role.objects.filter(kind__in=RoleKind.structure_roles(), structure=structure)
+    elif level == "territorial":
+        roles = Role.objects.filter(kind=coordinator_kind_for(structure)).filter(
+            Q(departements=structure.commune.departement_id) | Q(communes=structure.commune_id)
+        )
+    elif level == "regional":
+        roles = Role.objects.filter(kind=RoleKind.REGIONAL_ADMIN, region_id=structure.commune.departement.region_id)
+    else:
+        roles = Role.objects.none()
+    return get_user_model().objects.filter(is_active=True, roles__in=roles).distinct().order_by("pk")

@@ -13,6 +13,7 @@ from annuaire.api.errors import InvalidParameters
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+MAX_PAGE_NUMBER = 999_999_999  # nine digits: the OpenAPI document says so too
 
 M = TypeVar("M", bound=Model)
 
@@ -21,7 +22,7 @@ def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | 
     raw = request.GET.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isascii() or not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    if not raw.isascii() or not raw.isdigit() or len(raw) > len(str(MAX_PAGE_NUMBER)) or int(raw) < 1:
         raise InvalidParameters({name: [message]})
     value = int(raw)
     if maximum is not None and value > maximum:
@@ -32,14 +33,15 @@ def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | 
 class PageNumberPagination:
     """`{"count", "next", "previous", "results"}`, 20 per page by default, `taille` up to 100.
 
-    A subclass may change the page-size rules (`default_page_size`, `max_page_size`) and,
-    with `empty_past_last_page`, answer an empty page rather than a 400 for a page past the
-    last one (what the data·inclusion harvesters expect).
+    A subclass may change the page-size rules (`default_page_size`, `max_page_size`). A page
+    past the last one is an empty page, not an error: the schema allows any page number, and
+    a harvester paging while offers are unpublished must not fail (`empty_past_last_page`
+    False would answer a 400 instead).
     """
 
     default_page_size = DEFAULT_PAGE_SIZE
     max_page_size = MAX_PAGE_SIZE
-    empty_past_last_page = False
+    empty_past_last_page = True
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request

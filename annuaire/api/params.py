@@ -15,6 +15,9 @@ from annuaire.directory.search_params import SearchParameters
 from annuaire.geo.lookup import commune_by_insee_code, commune_by_postal_code, find_departement, with_position
 from annuaire.geo.models import Commune, Departement
 
+# Primary keys are 64-bit: anything larger cannot exist (and would overflow SQLite).
+MAX_PK = 2**63 - 1
+
 MODIFIED_SINCE_ERROR = (
     "Date invalide : indiquez une date ou une date-heure ISO 8601, par exemple 2025-01-31 ou 2025-01-31T08:30:00+01:00."
 )
@@ -34,8 +37,12 @@ def parse_modified_since(raw: str) -> datetime:
         parsed = datetime.combine(day, time.min)
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
-    # The database stores UTC: a date that cannot be expressed in UTC is unusable.
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        # Past the calendar once in UTC (year 1 or 9999 with an offset): the earliest or
+        # latest instant there is, so "modified since" still means what it says.
+        return (datetime.min if parsed.year == 1 else datetime.max).replace(tzinfo=UTC)
 
 
 class ModifiedSinceField(forms.CharField):
@@ -121,7 +128,7 @@ class PlaceFilterForm(forms.Form):
     structure = forms.IntegerField(
         required=False,
         min_value=1,
-        max_value=2**63 - 1,
+        max_value=MAX_PK,
         error_messages={"invalid": "Le numéro de structure doit être un nombre entier."},
     )
     modifie_depuis = ModifiedSinceField()

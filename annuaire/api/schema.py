@@ -8,11 +8,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
 from rest_framework import serializers
 
-from annuaire.api.pagination import PageNumberPagination
+from annuaire.api.pagination import MAX_PAGE_NUMBER, PageNumberPagination
+from annuaire.api.params import MAX_PK
 from annuaire.api.serializers.errors import InvalidParametersSerializer, MessageSerializer
 from annuaire.core.text import format_km
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase, StructureKind
 from annuaire.directory.search import MAX_RADIUS_KM, default_radius_km
+from annuaire.geo.reference import departement_codes
 
 Q: Literal["query"] = "query"
 
@@ -31,13 +33,16 @@ def _codes(name: str, vocabulary: Any, description: str) -> OpenApiParameter:
 
 MODIFIED_SINCE = OpenApiParameter(
     "modifie_depuis",
-    OpenApiTypes.STR,
+    {"type": "string", "format": "date-time"},
     Q,
     description="Synchronisation incrémentale : seulement ce qui a été modifié à cette date ou après. "
     "Date ou date-heure ISO 8601 (`2025-01-31`, `2025-01-31T08:30:00+01:00`) ; sans fuseau : heure de Paris.",
 )
 PAGE = OpenApiParameter(
-    "page", {"type": "integer", "minimum": 1}, Q, description="Numéro de la page de résultats (à partir de 1)."
+    "page",
+    {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_NUMBER},
+    Q,
+    description="Numéro de la page de résultats (à partir de 1). Après la dernière page : une page vide.",
 )
 
 
@@ -54,7 +59,10 @@ def page_size_parameter(pagination_class: type[PageNumberPagination] = PageNumbe
 
 PAGE_SIZE = page_size_parameter()
 DEPARTEMENT = OpenApiParameter(
-    "departement", OpenApiTypes.STR, Q, description="Code INSEE du département, par exemple `35` ou `2A`."
+    "departement",
+    {"type": "string", "enum": list(departement_codes())},
+    Q,
+    description="Code INSEE du département, par exemple `35` ou `2A`.",
 )
 
 OFFER_SEARCH_PARAMETERS = [
@@ -142,7 +150,10 @@ STRUCTURE_PARAMETERS = [
 PLACE_PARAMETERS = [
     DEPARTEMENT,
     OpenApiParameter(
-        "structure", {"type": "integer", "minimum": 1}, Q, description="Seulement les lieux de cette structure (id)."
+        "structure",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PK},
+        Q,
+        description="Seulement les lieux de cette structure (id).",
     ),
     MODIFIED_SINCE,
     PAGE,
@@ -189,3 +200,17 @@ def page_of(name: str, item: type[serializers.Serializer]) -> Any:  # type: igno
 def page_of_objects(name: str, help_text: str) -> Any:
     """A page whose records are plain JSON objects described elsewhere (e.g. by an external schema)."""
     return _page(name, serializers.ListField(child=serializers.DictField(), help_text=help_text))
+
+
+def require_non_blank_strings(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: a free-text query parameter needs a non-blank
+    value (an empty one is a 400, `validated_pagination`), so the document says so."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                free_text = schema.get("type") == "string" and not {"enum", "format"} & schema.keys()
+                if parameter.get("in") == "query" and free_text:
+                    schema.setdefault("minLength", 1)
+                    schema.setdefault("pattern", r"\S")
+    return result

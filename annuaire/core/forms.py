@@ -20,6 +20,29 @@ def checked(parse: Callable[..., T], *args: Any) -> T:
         raise forms.ValidationError(error.message, code=error.code) from None
 
 
+# More distinct codes than any vocabulary holds: the cap on repeated parameters.
+MAX_CODES = 100
+
+
+class StrictBooleanField(forms.Field):
+    """A yes/no parameter: `true`/`false` (also 1/0, on/off, oui/non); anything else is a
+    French error, never read as yes (Django's BooleanField takes `null` for true)."""
+
+    widget = forms.TextInput  # the raw value: CheckboxInput would turn any text into True
+    TRUE = frozenset({"true", "1", "on", "oui"})
+    FALSE = frozenset({"false", "0", "off", "non", ""})
+
+    def to_python(self, value: Any) -> bool:
+        if isinstance(value, bool):
+            return value
+        text = str(value if value is not None else "").strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise forms.ValidationError("Valeur invalide : indiquez true ou false.", code="invalid")
+
+
 class CodeListField(forms.Field):
     """Codes given as repeated parameters or comma-separated: ?age=aja&age=adultes or ?age=aja,adultes."""
 
@@ -40,6 +63,8 @@ class CodeListField(forms.Field):
 
     def validate(self, value: list[str]) -> None:
         super().validate(value)
+        if len(value) > MAX_CODES:
+            raise forms.ValidationError(f"Trop de valeurs : {MAX_CODES} au plus.", code="too_many")
         if any("\x00" in code for code in value):
             # Never sent to the database (PostgreSQL refuses a NUL in text).
             raise forms.ValidationError("Le caractère nul n'est pas autorisé.", code="null_characters_not_allowed")

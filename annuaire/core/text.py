@@ -22,9 +22,15 @@ def normalize(text: str) -> str:
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
 
 
+# Each word is one more scan of the text: a query of a hundred one-letter words must not
+# cost a hundred scans.
+MAX_SEARCH_WORDS = 8
+
+
 def search_words(query: str) -> list[str]:
-    """The normalised words of a free-text query, each to be found in the text."""
-    return [w for w in normalize(query).split(" ") if w]
+    """The distinct normalised words of a free-text query (the first MAX_SEARCH_WORDS),
+    each to be found in the text."""
+    return list(dict.fromkeys(w for w in normalize(query).split(" ") if w))[:MAX_SEARCH_WORDS]
 
 
 def format_km(value: float) -> str:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from auditlog.context import disable_auditlog
 from django.db import connection, transaction
 from django.db.models import Model
 
+from annuaire.demo.applications import delete_demo_applications
 from annuaire.demo.generator import DemoData
 from annuaire.directory import fictitious
 from annuaire.directory.fictitious import fictitious_structures
@@ -44,8 +46,13 @@ def demo_counts() -> Counts:
 
 
 @transaction.atomic
+@disable_auditlog()
 def delete_demo() -> int:
-    """Delete demo structures and everything they own; other structures are untouched."""
+    """Delete demo structures and everything they own; other structures are untouched.
+
+    Not recorded in the change history: demo data is tooling (and was inserted in bulk,
+    unrecorded, too); with the history's signals off, the deletes stay fast."""
+    delete_demo_applications()
     structures = demo_structures().values("pk")
     offers = Offer.objects.filter(structure__in=structures).values("pk")
     PublicationEvent.objects.filter(structure__in=structures).delete()

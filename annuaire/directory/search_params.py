@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 
-from annuaire.core.forms import CodeListField, checked
+from annuaire.core.forms import CodeListField, StrictBooleanField, checked
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase
 from annuaire.directory.search import (
     CHOICE_FILTERS,
@@ -33,7 +33,7 @@ class SearchParameters(forms.Form):
     q = forms.CharField(label="Mots-clés", required=False, max_length=200)
     categorie = forms.CharField(label="Type de soin", required=False)
     sous_categorie = CodeListField(label="Soins précis", required=False)
-    parcours = forms.BooleanField(label="Parcours de soins global après le traitement d'un cancer", required=False)
+    parcours = StrictBooleanField(label="Parcours de soins global après le traitement d'un cancer", required=False)
     departement = forms.CharField(label="Département", required=False)
     rayon = forms.CharField(label="Distance maximale", required=False)
     public = CodeListField(label=CHOICE_LABELS["public"], required=False, vocabulary=Audience)
@@ -41,7 +41,7 @@ class SearchParameters(forms.Form):
     lieu = CodeListField(label=CHOICE_LABELS["lieu"], required=False, vocabulary=CareSetting)
     phase = CodeListField(label=CHOICE_LABELS["phase"], required=False, vocabulary=Phase)
     acces = CodeListField(label=CHOICE_LABELS["acces"], required=False, vocabulary=Access)
-    gratuit = forms.BooleanField(label="Uniquement sans frais pour la personne", required=False)
+    gratuit = StrictBooleanField(label="Uniquement sans frais pour la personne", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

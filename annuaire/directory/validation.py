@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 
 from annuaire.core.opening_hours import OpeningHoursError, parse_opening_hours
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.directory.enums import Cost
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ def check_offer(
 
     for name, message in cost_errors(offer).items():
         check.add(name, message)
+    if looks_like_formula(offer.title):
+        check.add("title", FORMULA_REFUSED)
     _check_subcategories(offer, subs, check)
     _check_non_conventional(offer, subs, check)
     _check_parcours_global(offer, subs, check)

@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -23,6 +24,20 @@ class Table:
     rows: list[tuple[int, dict[str, str]]]  # (line number as a spreadsheet shows it, cells)
     encoding: str = ""
 
+
+# Hard caps, whatever the file declares: rows read (empty ones included, as a spreadsheet
+# numbers them), bytes once unzipped (an XLSX is a zip archive), columns kept per row.
+MAX_ROWS = 50_000
+MAX_UNZIPPED_BYTES = 60 * 1024 * 1024
+MAX_COLUMNS = 200
+TOO_MANY_ROWS = (
+    f"Le fichier compte plus de {MAX_ROWS:_} lignes (lignes vides comprises) : découpez-le en plusieurs fichiers, "
+    "et supprimez les lignes vides ou mises en forme en fin de feuille."
+).replace("_", "\N{NARROW NO-BREAK SPACE}")
+TOO_BIG_UNZIPPED = (
+    f"Ce fichier Excel (.xlsx) se décompresse en plus de {MAX_UNZIPPED_BYTES // (1024 * 1024)} Mo : il est trop "
+    "volumineux ou anormal. Enregistrez le tableau au format « CSV UTF-8 », ou découpez-le en plusieurs fichiers."
+)
 
 # Cells an XLSX stores as numbers although they are codes: restore their leading zeros.
 _ZERO_PADDED = {"siret": 14, "finess": 9, "structure_code_postal": 5, "lieu_code_postal": 5}
@@ -69,23 +84,49 @@ def _read_csv(text: str) -> Table:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records = []
     try:
-        records = list(reader)
+        for record in reader:
+            records.append(record[:MAX_COLUMNS])
+            if len(records) > MAX_ROWS + 1:
+                raise ImportFileError(TOO_MANY_ROWS)
     except csv.Error as error:
         raise ImportFileError(f"Fichier CSV mal formé : {error}.") from error
     return _table(records)
 
 
+def _check_unzipped_size(data: bytes) -> None:
+    """Refuse a zip bomb before decompressing anything: the sizes its directory declares are
+    also the most that Python's zipfile will ever produce for each member."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unzipped = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise ImportFileError("Ce fichier Excel (.xlsx) est illisible ou endommagé.") from error
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise ImportFileError(TOO_BIG_UNZIPPED)
+
+
 def _read_xlsx(data: bytes) -> Table:
     from openpyxl import load_workbook
 
+    _check_unzipped_size(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds of errors on a damaged file
         raise ImportFileError("Ce fichier Excel (.xlsx) est illisible ou endommagé.") from error
+    records: list[list[Any]] = []
     try:
         sheet = workbook.worksheets[0]
-        records = [list(row) for row in sheet.iter_rows(values_only=True)]
+        # One row at a time: a sheet may declare a million (empty) rows in a few kilobytes.
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            records.append(list(row))
+            if len(records) > MAX_ROWS + 1:
+                raise ImportFileError(TOO_MANY_ROWS)
+    except ImportFileError:
+        raise
+    except Exception as error:  # a damaged sheet fails while being read, not only when opened
+        raise ImportFileError("Ce fichier Excel (.xlsx) est illisible ou endommagé.") from error
     finally:
         workbook.close()
     header = [normalize_header(cell) for cell in (records[0] if records else [])]

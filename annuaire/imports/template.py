@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import models
 
+from annuaire.core.spreadsheet import neutralise_row
 from annuaire.directory.enums import (
     Access,
     AgeGroup,
@@ -187,7 +188,7 @@ def import_csv_text(offers: Iterable[Offer]) -> str:
     writer.writerow(header())
     for offer in offers:
         for place in offer.places.all():
-            writer.writerow(offer_row(offer, place))
+            writer.writerow(neutralise_row(offer_row(offer, place)))
     return buffer.getvalue()
 
 

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import QuerySet
 
+from annuaire.core.spreadsheet import neutralise_row
 from annuaire.directory.models import Offer, Place
 from annuaire.opendata.columns import Column, build_columns
 
@@ -103,7 +104,7 @@ def csv_text(columns: list[Column], offers: Iterable[Offer]) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.name for column in columns])
     for offer, place in offer_places(offers):
-        writer.writerow([column.get(offer, place) for column in columns])
+        writer.writerow(neutralise_row([column.get(offer, place) for column in columns]))
     return buffer.getvalue()
 
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("structures/<int:pk>-<slug:slug>/", pages.structure_detail, name="structure"),
     path("soins-de-support/", pages.about_sos, name="about_sos"),
     path("a-propos/", pages.about_directory, name="about_directory"),
+    path("accessibilite/", pages.accessibility, name="accessibility"),
     path("fiche-orientation/", orientation.orientation_sheet, name="orientation_sheet"),
     path("fiche-orientation/ajouter/", orientation.add_to_selection, name="selection_add"),
     path("fiche-orientation/retirer/", orientation.remove_from_selection, name="selection_remove"),

@@ -58,3 +58,22 @@ def walk_to_publication(offer: Offer) -> Offer:
     publication.transition(offer, Action.APPROVE_TERRITORIAL, territory)
     publication.transition(offer, Action.APPROVE_REGIONAL, region)
     return offer
+
+
+def with_totp(user: User) -> User:
+    """The person has set up their TOTP second factor; returns it for `totp_code`."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def totp_code(user: User) -> str:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    secret = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP).wrap().instance.data["secret"]
+    from allauth.mfa.utils import decrypt
+
+    counter = next(iter(yield_hotp_counters_from_time()))
+    return format_hotp_value(hotp_value(decrypt(secret), counter))

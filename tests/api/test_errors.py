@@ -28,12 +28,12 @@ pytestmark = pytest.mark.django_db
         ({"public": "chats"}, "public", "Valeur inconnue : chats."),
         ({"page": "deux"}, "page", "Le numéro de page doit être un nombre entier"),
         ({"page": "0"}, "page", "Le numéro de page doit être un nombre entier"),
-        ({"page": "3"}, "page", "La page 3 n'existe pas : il y a 1 page."),
         ({"taille": "500"}, "taille", "La taille de page doit être un nombre entier entre 1 et 100."),
         ({"modifie_depuis": "hier"}, "modifie_depuis", "Date invalide"),
         ({"modifie_depuis": "2025-02-30"}, "modifie_depuis", "Date invalide"),
-        ({"modifie_depuis": "9999-12-31T23:59:59-23:59"}, "modifie_depuis", "Date invalide"),
-        ({"modifie_depuis": "0001-01-01"}, "modifie_depuis", "Date invalide"),
+        ({"parcours": "null"}, "parcours", "Valeur invalide : indiquez true ou false."),
+        ({"gratuit": "peut-être"}, "gratuit", "Valeur invalide : indiquez true ou false."),
+        ({"age": ",".join(["aja"] * 50 + [f"x{n}" for n in range(101)])}, "age", "Trop de valeurs : 100 au plus."),
     ],
 )
 def test_it_rejects_bad_search_parameters_with_a_french_message(
@@ -102,3 +102,30 @@ def test_it_answers_a_json_404_for_an_unknown_address() -> None:
         response = Client().get(path)
         assert response.status_code == 404
         assert response.json()["message"].startswith("Cette adresse n'existe pas dans l'API")
+
+
+def test_a_page_past_the_last_one_is_an_empty_page_leading_back_to_the_last() -> None:
+    OfferFactory()
+    response = Client().get("/api/v1/offres", {"page": "3"})
+    assert response.status_code == 200
+    payload = response.json()
+    assert payload["results"] == [] and payload["count"] == 1 and payload["next"] is None
+    assert payload["previous"] == "http://testserver/api/v1/offres"
+
+
+@pytest.mark.parametrize(
+    ("since", "found"), [("9999-12-31T23:59:59-23:59", 0), ("0001-01-01", 1), ("0001-01-01T00:00:00+14:00", 1)]
+)
+def test_dates_at_the_ends_of_the_calendar_mean_the_earliest_or_latest_instant(since: str, found: int) -> None:
+    OfferFactory()
+    response = Client().get("/api/v1/offres", {"modifie_depuis": since})
+    assert response.status_code == 200
+    assert response.json()["count"] == found
+
+
+@pytest.mark.parametrize("value", ["true", "1", "oui"])
+def test_parcours_true_keeps_only_the_parcours_global_offers(value: str) -> None:
+    OfferFactory(title="Bilan du parcours global", parcours_global=True)
+    OfferFactory(title="Sophrologie", parcours_global=False)
+    titles = [o["nom"] for o in Client().get("/api/v1/offres", {"parcours": value}).json()["results"]]
+    assert titles == ["Bilan du parcours global"]

@@ -23,8 +23,8 @@ def _offers(n: int) -> None:
 
 # SearchForm categories + count + page + subcategories + places.
 OFFER_SEARCH = 5
-# ...+ the commune looked up by the form (INSEE code: one query).
-OFFER_SEARCH_NEAR = 6
+# ...+ the commune looked up by the form (INSEE code: one query) + the anonymous search count.
+OFFER_SEARCH_NEAR = 7
 
 
 @pytest.mark.parametrize(("n", "size"), [(2, "20"), (30, "100")])

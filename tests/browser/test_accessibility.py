@@ -40,7 +40,10 @@ def public_pages(directory) -> dict[str, str]:
         "structure": offers[0].structure.get_absolute_url(),
         "soins de support": "/soins-de-support/",
         "à propos": "/a-propos/",
+        "état de l'offre": "/etat-de-l-offre/?categorie=psychologie",
+        "données personnelles": "/donnees-personnelles/",
         "fiche d'orientation": "/fiche-orientation/?" + urlencode([("offre", offer.pk) for offer in offers]),
+        "accessibilité": "/accessibilite/",
     }
 
 
@@ -95,6 +98,46 @@ def test_a_patient_meets_no_wcag_violation_on_any_page(live_server, desktop, dir
             violations[name] = found
     report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in violations.items())
     assert not violations, f"axe-core (WCAG 2.1 A/AA) violations:\n{report}"
+
+
+def test_a_patient_on_a_320_px_wide_phone_meets_no_wcag_violation_on_any_page(
+    live_server, small_phone, directory
+) -> None:
+    violations = {}
+    for name, path in public_pages(directory).items():
+        open_page(small_phone, live_server.url + path)
+        found = run_axe(small_phone)
+        if found:
+            violations[name] = found
+    report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in violations.items())
+    assert not violations, f"axe-core (WCAG 2.1 A/AA) violations at 320 px:\n{report}"
+
+
+def tab_to(page, condition: str, most: int = 120) -> None:
+    """Press Tab until the focused element meets `condition` (a JS expression on `el`)."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({condition}); }})()"):
+            return
+    raise AssertionError(f"never reached with Tab: {condition}")
+
+
+def test_a_patient_using_only_the_keyboard_goes_from_a_search_to_an_offer_to_the_printable_sheet(
+    live_server, desktop, directory
+) -> None:
+    offer = directory["quimper_psy"]
+    desktop.goto(live_server.url + RESULTS)
+    tab_to(desktop, f"el.getAttribute('href') === '{offer.get_absolute_url()}'")
+    desktop.keyboard.press("Enter")
+    expect(desktop.get_by_role("heading", level=1)).to_have_text(offer.title)
+    tab_to(desktop, "el.textContent.trim() === 'Ajouter à la fiche'")
+    desktop.keyboard.press("Enter")
+    expect(desktop.get_by_role("button", name="Retirer de la fiche")).to_be_visible()
+    tab_to(desktop, "el.textContent.trim().startsWith('Imprimer la fiche')")
+    desktop.keyboard.press("Enter")
+    expect(desktop.locator("#titre-fiche")).to_be_visible()
+    expect(desktop.locator("main")).to_contain_text(offer.title)
+    tab_to(desktop, "el.textContent.trim() === 'Imprimer cette fiche'")
 
 
 def test_a_patient_sees_no_script_error_nor_broken_request_on_any_page(live_server, desktop, phone, directory) -> None:

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import TILE_URLS
+from tests.browser.conftest import TILE_URLS, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,7 +26,7 @@ def test_markers_are_numbered_like_the_list_around_the_searched_commune(live_ser
     numbers = page.locator("#carte .map-number")
     expect(numbers.first).to_be_visible()
     page.get_by_role("button", name="Zoomer", exact=True).click()  # close markers leave their cluster
-    page.wait_for_function("document.querySelectorAll('#carte .map-number').length === 3")
+    wait_until(page, "document.querySelectorAll('#carte .map-number').length === 3")
     assert sorted(numbers.all_inner_texts()) == ["1", "2", "3"]
     first = page.locator(f'#carte .map-number[title="{directory["quimper_psy"].title}"]')
     expect(first).to_have_text("1")
@@ -43,7 +43,7 @@ def test_without_tiles_the_map_draws_the_outlines_of_the_regions_in_view_only(li
     page.on("request", lambda request: "/static/geo/regions/" in request.url and outlines.append(request.url))
     page.goto(live_server.url + NEAR_QUIMPER)
     expect(page.locator("#carte.map-offline")).to_be_attached()
-    page.wait_for_function("document.querySelectorAll('#carte .leaflet-overlay-pane path').length > 4")
+    wait_until(page, "document.querySelectorAll('#carte .leaflet-overlay-pane path').length > 4")
     files = {url.rsplit("/", 1)[1] for url in outlines}
     assert "53.geojson" in files, files
     assert "93.geojson" not in files and "84.geojson" not in files, files

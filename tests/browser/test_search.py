@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PageProblems
+from tests.browser.conftest import PageProblems, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -113,7 +113,7 @@ def test_a_patient_on_a_computer_refines_the_results_in_place_and_uses_the_map(l
     page.goto(live_server.url + "/?categorie=psychologie")
     expect(page.locator("#resultats-titre")).to_have_text("6 offres trouvées")
     expect(page.locator("#carte .leaflet-marker-icon").first).to_be_visible()
-    page.wait_for_function("document.querySelectorAll('#carte .leaflet-marker-icon').length > 0")
+    wait_until(page, "document.querySelectorAll('#carte .leaflet-marker-icon').length > 0")
     assert offers_on_map(page) == 6
     page.evaluate("window.__marker = 'même page'")
 
@@ -127,7 +127,7 @@ def test_a_patient_on_a_computer_refines_the_results_in_place_and_uses_the_map(l
     assert query_of(page.url) == {"categorie": ["psychologie"], "rayon": ["20"], "gratuit": ["1"]}
     free = ["ergue_psy", "briec_psy", "brest_psy", "saint_brieuc_psy"]
     assert sorted(result_titles(page)) == sorted(directory[key].title for key in free)
-    page.wait_for_function(OFFERS_ON_MAP + " === 4")  # one per located result, in clusters when close
+    wait_until(page, OFFERS_ON_MAP + " === 4")  # one per located result, in clusters when close
 
     brest = directory["brest_psy"]
     marker = page.locator(f'#carte .leaflet-marker-icon[title="{brest.title}"]')

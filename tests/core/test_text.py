@@ -28,3 +28,8 @@ def test_control_characters_separate_words() -> None:
     # A NUL typed in a search must never reach the database (PostgreSQL refuses it in text).
     assert normalize("Saint\x00Brieuc\x1f") == "saint brieuc"
     assert search_words("bre\x00") == ["bre"]
+
+
+def test_a_query_gives_each_word_once_and_at_most_eight_words() -> None:
+    assert search_words("yoga Yoga YÔGA sophrologie") == ["yoga", "sophrologie"]
+    assert search_words(" ".join("abcdefghijkl")) == list("abcdefgh")

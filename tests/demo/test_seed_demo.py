@@ -11,16 +11,19 @@ from io import StringIO
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
+from annuaire.accounts.access import actor_for
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.core.identifiers import finess_is_valid, validate_siren, validate_siret
 from annuaire.demo import writer
+from annuaire.demo.accounts import DEMO_PASSWORD, delete_demo_accounts
 from annuaire.demo.generator import BRITTANY, DEMO_DOMAIN, DemoGenerator
 from annuaire.directory.enums import Cost, PublicationStatus, StructureKind
-from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.models import Offer, Place, PublicationEvent, Structure
 from annuaire.directory.validation import validate_offer
 from annuaire.taxonomy.models import Category
 from annuaire.www.forms import SearchForm
@@ -38,6 +41,7 @@ def demo_region(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     yield output.getvalue()
     with django_db_blocker.unblock():
         writer.delete_demo()
+        delete_demo_accounts()
 
 
 def offers() -> list[Offer]:
@@ -47,6 +51,22 @@ def offers() -> list[Offer]:
 def test_it_says_in_french_what_it_created(demo_region: str) -> None:
     assert "Région de démonstration créée : 390 structures" in demo_region
     assert "offres" in demo_region
+
+
+def test_there_is_one_demo_account_per_role_each_with_work_waiting(demo_region: str) -> None:
+    assert f"mot de passe « {DEMO_PASSWORD} »" in demo_region
+    for username in ("demo-referent", "demo-3c", "demo-dac", "demo-region"):
+        user = User.objects.get(username=username)
+        assert hasattr(user, "demo_account") and user.has_usable_password() and not user.is_staff
+    assert actor_for(User.objects.get(username="demo-dac")).review_queue().exists()
+    assert actor_for(User.objects.get(username="demo-3c")).review_queue().exists()
+    assert actor_for(User.objects.get(username="demo-region")).review_queue().exists()
+    assert actor_for(User.objects.get(username="demo-referent")).offers().exists()
+
+
+def test_every_stage_of_the_workflow_is_in_the_journal() -> None:
+    assert PublicationEvent.objects.filter(to_status=PublicationStatus.PUBLISHED).count() > 1000
+    assert PublicationEvent.objects.filter(action="renvoyer").exists()
 
 
 def test_the_same_seed_gives_the_same_names_and_uuids() -> None:

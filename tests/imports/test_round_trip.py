@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 
+from annuaire.accounts.access import actor_for
 from annuaire.core.identifiers import finess_with_key
+from annuaire.directory import publication
 from annuaire.directory.enums import (
     Access,
     AgeGroup,
@@ -26,6 +27,7 @@ from annuaire.directory.enums import (
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.geo.models import Commune
 from annuaire.taxonomy.models import SubCategory
+from tests.accounts.factories import regional_admin
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, SAINT_BRIEUC, VANNES, commune
 
@@ -184,7 +186,7 @@ def test_exported_published_data_imported_into_an_empty_directory_gives_the_same
     Offer.objects.all().delete()
     Place.objects.all().delete()
     Structure.objects.all().delete()
-    admin = User.objects.create_superuser("admin-regional", password="x")
+    admin = regional_admin("53")
     out = io.StringIO()
     call_command(
         "import_offres",
@@ -196,6 +198,11 @@ def test_exported_published_data_imported_into_an_empty_directory_gives_the_same
     )
 
     assert "3 structure(s) créée(s)" in out.getvalue() and "4 offre(s) créée(s)" in out.getvalue()
+    # An import by the regional administrator lands in regional review: they approve it.
+    waiting = Offer.objects.filter(status=PublicationStatus.REGIONAL_REVIEW)
+    assert waiting.count() == 4 and not Offer.objects.published().exists()
+    outcome = publication.bulk_transition(waiting, publication.Action.APPROVE_REGIONAL, actor_for(admin))
+    assert outcome.refused == []
     assert snapshot() == before
     assert Place.objects.count() == 5
     assert (Commune.objects.count(), SubCategory.objects.count()) == (communes, subcategories)  # reference data stays

@@ -10,6 +10,7 @@ from data_inclusion.schema.v1.score_qualite import score
 from django.core.management import call_command
 from django.test import Client
 
+from annuaire.demo.accounts import delete_demo_accounts
 from annuaire.directory.models import Offer, Place, Structure
 from tests.interop.conftest import validate_fhir, validate_service, validate_structure
 from tests.interop.ror_profiles import violations
@@ -36,6 +37,7 @@ def demo_region(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
             Offer.objects.all().delete()
             Place.objects.all().delete()
             Structure.objects.all().delete()
+            delete_demo_accounts()
 
 
 def pages(client: Client, url: str, size_param: str, **params: Any) -> Iterator[dict[str, Any]]:

@@ -37,7 +37,9 @@ class StructureSerializer(serializers.Serializer):  # type: ignore[type-arg]
     finess = serializers.CharField(help_text="FINESS géographique (établissements de santé).")
     derniere_verification = serializers.DateField(source="last_verified_at", allow_null=True)
     offres = serializers.SerializerMethodField(help_text="Identifiants des offres publiées de la structure.")
-    lieux = serializers.SerializerMethodField(help_text="Identifiants des lieux de la structure.")
+    lieux = serializers.SerializerMethodField(
+        help_text="Identifiants des lieux publics de la structure (où au moins une offre publiée est proposée)."
+    )
     modifie_le = serializers.DateTimeField(source="updated_at")
 
     def get_url(self, structure: Structure) -> str:

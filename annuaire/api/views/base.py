@@ -15,10 +15,9 @@ from rest_framework.views import APIView
 from annuaire.api.conditional import make_conditional
 from annuaire.api.errors import InvalidParameters, ResourceNotFound
 from annuaire.api.pagination import PageNumberPagination
-from annuaire.api.params import form_errors
+from annuaire.api.params import MAX_PK, form_errors
 
-# Primary keys are 64-bit: anything larger cannot exist (and would overflow SQLite).
-MAX_PK = 2**63 - 1
+EMPTY_PARAMETER = "Paramètre vide : donnez-lui une valeur ou retirez-le de l'adresse."
 
 
 class PublicReadView(APIView):
@@ -63,6 +62,11 @@ def validated_pagination(
     for form in filter_forms:
         if not form.is_valid():
             errors.update(form_errors(form))
+    known = {"page", "taille", *(name for form in filter_forms for name in form.fields)}
+    for name, values in request.query_params.lists():
+        if name in known and any(not value.strip() for value in values):
+            # "?rayon=" is no value at all: say so rather than guess (the schema forbids it).
+            errors[name] = [EMPTY_PARAMETER]
     try:
         pagination = pagination_class(request._request)
     except InvalidParameters as invalid:

@@ -19,6 +19,7 @@ from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
 from annuaire.directory.search import default_radius_km, nearest_place
+from annuaire.insight.searches import record_search
 
 OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
 
@@ -58,6 +59,7 @@ class OfferListView(PublicReadView):
         if since is not None:
             offers = offers.filter(updated_at__gte=since)
         page = pagination.paginate(offers.with_result_relations())
+        record_search(criteria, pagination.paginator.count if pagination.paginator else 0)
         self.last_modified = _last_modified(page)
         return Response(pagination.envelope(_serialize(request, page, criteria.centre)))
 

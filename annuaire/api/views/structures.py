@@ -28,7 +28,7 @@ def public_structures() -> StructureQuerySet:
                 queryset=Offer.objects.published().only("pk", "structure_id").order_by("pk"),
                 to_attr="published_offers",
             ),
-            Prefetch("places", queryset=Place.objects.only("pk", "structure_id").order_by("pk")),
+            Prefetch("places", queryset=Place.objects.public().only("pk", "structure_id").order_by("pk")),
         )
         .order_by("name", "pk")
     )

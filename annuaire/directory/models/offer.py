@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from annuaire.core.fields import ChoiceSetField
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.core.text import normalize
 from annuaire.directory.enums import (
     Access,
@@ -39,6 +40,11 @@ class OfferQuerySet(models.QuerySet["Offer"]):
     def published(self) -> OfferQuerySet:
         """Visible to the public: the offer and its structure are both published."""
         return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
+
+    def in_person(self) -> OfferQuerySet:
+        """Offers a person can go to or receive at home: all but the remote-only ones
+        (an offer without modality is taken as on site)."""
+        return self.exclude(modalities=ChoiceSetField.lookup(Modality.REMOTE))
 
     def search(self, criteria: SearchCriteria) -> OfferQuerySet:
         """Published offers matching `criteria`, annotated with `distance_km` when a
@@ -175,6 +181,8 @@ class Offer(models.Model):
         from annuaire.directory.validation import cost_errors
 
         errors = cost_errors(self)
+        if looks_like_formula(self.title):
+            errors["title"] = FORMULA_REFUSED
         if errors:
             raise ValidationError(errors)
 

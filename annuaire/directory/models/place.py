@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models.contact import AddressMixin
 
@@ -47,3 +49,7 @@ class Place(AddressMixin, models.Model):
     def save(self, *args: object, **kwargs: object) -> None:
         self.fill_coordinates_from_commune()
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def clean(self) -> None:
+        if looks_like_formula(self.name):
+            raise ValidationError({"name": FORMULA_REFUSED})

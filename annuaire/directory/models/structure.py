@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
 from annuaire.core.identifiers import compact, validate_finess, validate_siren, validate_siret
+from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.directory.models.contact import AddressMixin, PublicContactMixin
 
@@ -94,6 +96,10 @@ class Structure(AddressMixin, PublicContactMixin, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("www:structure", kwargs={"pk": self.pk, "slug": slugify(self.name) or "structure"})
+
+    def clean(self) -> None:
+        if looks_like_formula(self.name):
+            raise ValidationError({"name": FORMULA_REFUSED})
 
     @property
     def is_published(self) -> bool:

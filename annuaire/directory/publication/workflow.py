@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from annuaire.directory.enums import PublicationStatus
@@ -31,6 +31,7 @@ from annuaire.directory.publication.rules import (
     find_transition,
     transitions_from,
 )
+from annuaire.directory.publication.signals import transitioned
 from annuaire.directory.validation import validate_offer
 
 Target = Offer | Structure
@@ -95,14 +96,24 @@ def transition(target: Target, action: Action, actor: Actor, comment: str = "") 
             validate_offer(target)
         except ValidationError as error:
             raise InvalidOffer(error) from error
-    with transaction.atomic():
-        event = _move(target, rule, actor, comment)
-        if isinstance(target, Offer) and action == Action.APPROVE_REGIONAL:
-            from annuaire.directory.publication.revisions import apply_revision
+    try:
+        with transaction.atomic():
+            event = _move(target, rule, actor, comment)
+            if isinstance(target, Offer) and action == Action.APPROVE_REGIONAL:
+                from annuaire.directory.publication.revisions import apply_revision
 
-            if target.revision_of_id is not None:
-                apply_revision(target)
-            _publish_structure_with_first_offer(structure, actor)
+                if target.revision_of_id is not None:
+                    apply_revision(target)
+                _publish_structure_with_first_offer(structure, actor)
+            transitioned.send(sender=type(target), target=target, event=event)
+    except OperationalError as error:
+        # Another transaction holds the rows (SQLite locks, PostgreSQL deadlocks): the other
+        # person's change wins, this one changes nothing.
+        if not any(word in str(error).lower() for word in ("locked", "deadlock")):
+            raise
+        raise TransitionConflict(
+            "Quelqu'un modifie cette fiche en ce moment : rechargez la page dans un instant pour voir son état."
+        ) from error
     return event
 
 

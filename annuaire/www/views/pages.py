@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
+from annuaire.insight.searches import MIN_GROUP
 from annuaire.taxonomy.models import Category, SubCategory
 from annuaire.www import selection
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, offer_facts, places_map
@@ -49,7 +50,8 @@ def structure_detail(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         Structure.objects.published()
         .select_related("commune")
         .prefetch_related(
-            Prefetch("places", queryset=Place.objects.select_related("commune").order_by("name", "pk")),
+            # Only public places (a published offer is delivered there), as everywhere else.
+            Prefetch("places", queryset=Place.objects.public().select_related("commune").order_by("name", "pk")),
             Prefetch("offers", queryset=published_offers, to_attr="published_offers"),
         ),
         pk=pk,
@@ -91,6 +93,12 @@ def about_directory(request: HttpRequest) -> HttpResponse:
     return render(request, "www/about_directory.html")
 
 
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (RGAA format)."""
+    context = {"site_url": settings.SITE_URL, "contact_email": settings.NETWORK_CONTACT_EMAIL}
+    return render(request, "www/accessibility.html", context)
+
+
 FAVICON = Path(settings.BASE_DIR) / "static" / "favicon.ico"
 
 
@@ -102,4 +110,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "www/privacy.html")
+    return render(
+        request,
+        "www/privacy.html",
+        {"retention_months": settings.SEARCH_STATS_RETENTION_MONTHS, "min_group": MIN_GROUP},
+    )

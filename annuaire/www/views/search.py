@@ -19,6 +19,7 @@ from annuaire.core.text import format_km
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, nearest_place, radius_choices
 from annuaire.geo.models import Commune, Departement
+from annuaire.insight.searches import record_search
 from annuaire.taxonomy.models import Category, SubCategory
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
@@ -108,6 +109,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     offers = Offer.objects.search(criteria).with_result_relations()
     paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
+    record_search(criteria, paginator.count)
     centre = criteria.centre
     cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
     return {

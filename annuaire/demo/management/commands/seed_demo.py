@@ -10,6 +10,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from annuaire.demo import writer
+from annuaire.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from annuaire.demo.applications import create_demo_applications, demo_regional_admin
 from annuaire.demo.generator import BRITTANY, DemoGenerator
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import SubCategory
@@ -55,6 +57,8 @@ class Command(BaseCommand):
                 f"Données de démonstration déjà présentes ({number(existing.structures)} structures, "
                 f"{number(existing.offers)} offres) : rien à faire. Utilisez --force pour les recréer."
             )
+            if not national:
+                self.demo_accounts()
             return
         started = time.perf_counter()
         if existing.structures:
@@ -79,6 +83,24 @@ class Command(BaseCommand):
                 f"{number(counts.offers)} offres (en {elapsed} s)."
             )
         )
+        if not national:
+            self.demo_accounts()
+            self.seed_applications()
+
+    def seed_applications(self) -> None:
+        reviewer = demo_regional_admin()
+        if reviewer is None:
+            self.stdout.write("Pas de compte de démonstration d'administrateur régional : candidatures non créées.")
+            return
+        count = create_demo_applications(reviewer)
+        self.stdout.write(
+            f"Candidatures de démonstration : {count}, une à chaque étape (Finistère et Ille-et-Vilaine ouverts)."
+        )
+
+    def demo_accounts(self) -> None:
+        users = create_demo_accounts()
+        names = ", ".join(user.username for user in users)
+        self.stdout.write(f"Comptes de démonstration (mot de passe « {DEMO_PASSWORD} ») : {names}.")
 
     def check_brittany(self) -> None:
         present = set(Commune.objects.filter(departement_id__in=BRITTANY).values_list("departement_id", flat=True))

@@ -4,9 +4,7 @@ Quick to re-run: when the communes are already there, nothing is done (--force
 reloads in place, keeping references from structures intact).
 """
 
-import csv
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand
@@ -14,16 +12,10 @@ from django.db import transaction
 
 from annuaire.core.text import normalize
 from annuaire.geo.models import Commune, Departement, PostalCode, Region
-
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+from annuaire.geo.reference import read_csv
 
 # Paris, Lyon and Marseille exist in the file only as their arrondissements.
 CITIES_WITH_ARRONDISSEMENTS = {"75056": "Paris", "69123": "Lyon", "13055": "Marseille"}
-
-
-def read_csv(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
 
 
 class Command(BaseCommand):

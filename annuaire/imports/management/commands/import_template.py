@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from annuaire.core.spreadsheet import neutralise_row
 from annuaire.imports.template import COLUMNS, example_rows, header
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
             buffer = io.StringIO()
             writer = csv.writer(buffer, lineterminator="\r\n")
             writer.writerow(header())
-            writer.writerows(example_rows())
+            writer.writerows(neutralise_row(values) for values in example_rows())
             output.write_text(buffer.getvalue(), encoding="utf-8")
         self.stdout.write(f"Modèle écrit : {output}")
 
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         sheet.title = "offres"
         sheet.append(header())
         for values in example_rows():
-            sheet.append(values)
+            sheet.append(neutralise_row(values))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for index, column in enumerate(COLUMNS, start=1):

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "annuaire.notifications"
+    verbose_name = "Messages envoyés"
+
+    def ready(self) -> None:
+        from annuaire.directory.publication.signals import transitioned
+        from annuaire.notifications.workflow import on_transition
+
+        transitioned.connect(on_transition, dispatch_uid="notifications.on_transition")

@@ -1,0 +1,27 @@
+"""In production (DEBUG off), `collectstatic` then WhiteNoise serve hashed, compressed static
+files with long cache headers: the stylesheet is never a 404."""
+
+from pathlib import Path
+
+from tests.server.helpers import PRODUCTION_ENV, run_python
+
+SCRIPT = """
+import django
+django.setup()
+from django.core.management import call_command
+from django.templatetags.static import static
+from django.test import Client
+call_command("collectstatic", interactive=False, verbosity=0)
+url = static("css/main.css")
+response = Client().get(url, secure=True, headers={"accept-encoding": "gzip"})
+print(url)
+print(response.status_code, response["Cache-Control"], response.get("Content-Encoding", ""))
+"""
+
+
+def test_collected_static_files_are_hashed_compressed_and_cached_for_long(tmp_path: Path) -> None:
+    result = run_python(SCRIPT, {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    url, answer = result.stdout.strip().splitlines()[-2:]
+    assert url.startswith("/static/css/main.") and url != "/static/css/main.css"
+    assert answer == "200 max-age=315360000, public, immutable gzip"
+    assert (tmp_path / "css" / "main.css.gz").is_file()
