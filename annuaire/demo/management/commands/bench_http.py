@@ -138,8 +138,9 @@ class Command(BaseCommand):
     def append_doc(self, engine: str, scale: str, summary: dict[str, Any], note: str) -> None:
         doc = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
         ratio = summary[f"{scale}_search_p95_ms"] / max(summary["trivial_p95_ms"], 0.1)
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         line = (
-            f"| {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} | {engine} {scale} ({summary['published_offers']}) "
+            f"| {when} | {engine} {scale} ({summary['published_offers']}) "
             f"| {summary['trivial_p95_ms']} | {summary[f'{scale}_search_p95_ms']} ({ratio:.1f}×) "
             f"| {summary[f'{scale}_slowest_kind_p95_ms']} | {summary['queries_per_search']} "
             f"| {summary['throughput_rps']} | {summary['worker_rss_mb']} | {note} |\n"
