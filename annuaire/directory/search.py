@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import FloatField, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from annuaire.core.errors import InvalidValue
@@ -165,14 +165,31 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
     if centre is None:
         return offers.order_by("title", "pk")
     if criteria.radius_km is not None:
-        box = bounding_box(centre, criteria.radius_km)
-        offers = offers.filter(
-            places__lat__range=(box.min_lat, box.max_lat), places__lng__range=(box.min_lng, box.max_lng)
-        )
-    offers = offers.annotate(distance_km=Min(distance_km_expression(centre, "places__lat", "places__lng")))
-    if criteria.radius_km is not None:
-        offers = offers.filter(distance_km__lte=criteria.radius_km)  # type: ignore[misc]
+        offers = offers.filter(pk__in=_offers_within(centre, criteria.radius_km))
+    # The distance to the nearest place, as a correlated subquery rather than an aggregate
+    # over a join: no GROUP BY, no HAVING, and `count()` drops it (docs/adr/0029).
+    nearest = (
+        Offer.places.through.objects.filter(offer_id=OuterRef("pk"), place__lat__isnull=False)
+        .annotate(distance_km=distance_km_expression(centre, "place__lat", "place__lng"))
+        .order_by("distance_km")
+        .values("distance_km")[:1]  # type: ignore[misc]
+    )
+    offers = offers.annotate(distance_km=Subquery(nearest, output_field=FloatField()))
     return offers.order_by("distance_km", "title", "pk")
+
+
+def _offers_within(centre: Point, radius_km: float) -> Any:
+    """The ids of offers with a place within `radius_km` of `centre`: the bounding box
+    first (the places' latitude index), then the exact distance on those few places."""
+    box = bounding_box(centre, radius_km)
+    return (
+        Offer.places.through.objects.filter(
+            place__lat__range=(box.min_lat, box.max_lat), place__lng__range=(box.min_lng, box.max_lng)
+        )
+        .alias(distance_km=distance_km_expression(centre, "place__lat", "place__lng"))
+        .filter(distance_km__lte=radius_km)  # type: ignore[misc]
+        .values("offer_id")
+    )
 
 
 def nearest_place(offer: Offer, centre: Point | None) -> Place | None:

@@ -116,6 +116,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     return {
         "page": page,
         "page_message": page_message,
+        "page_links": page_links(page),
         "cards": cards,
         "count_sentence": _count_sentence(paginator.count, criteria),
         "advice": widening_advice(request.GET, criteria, departements) if paginator.count == 0 else [],
@@ -154,6 +155,13 @@ def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
         )
         return paginator.page(last), message
     return paginator.page(number), ""
+
+
+def page_links(page: Page) -> list[int | None]:
+    """The page numbers to link to: the first, the last and two on each side of the current
+    one; None where numbers are left out. Never walks every page (4,000 at national scale)."""
+    elided = page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return [number if isinstance(number, int) else None for number in elided]
 
 
 def _card(offer: Offer, centre: Any, number: int) -> ResultCard:

@@ -1,0 +1,104 @@
+"""The fixed request mix of `make bench` (docs/benchmarks.md): realistic public requests,
+each search URL once per run, built deterministically from the data in the database.
+
+Every request has a kind; `SEARCH_KIND` (the plain commune + category search that the
+home form sends) is the figure compared with the trivial page.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from annuaire.directory.models import Offer, Place
+from annuaire.geo.models import Commune
+from annuaire.taxonomy.models import Category, SubCategory
+
+TRIVIAL_KIND = "page triviale /a-propos/"
+SEARCH_KIND = "HTML commune + catégorie (formulaire)"
+WORDS = ["sophrologie", "psychologue", "yoga", "dieteticien", "socio-esthetique", "activite", "douleur", "sommeil"]
+FILTERS = [
+    ("public", "patients"),
+    ("public", "proches"),
+    ("age", "adultes"),
+    ("lieu", "domicile"),
+    ("phase", "apres-traitement"),
+    ("acces", "non-suivis"),
+    ("parcours", "on"),
+    ("gratuit", "on"),
+]
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    path: str
+
+
+def communes_with_offers(count: int, seed: int) -> list[Commune]:
+    """`count` distinct communes that hold a published place, in a fixed shuffled order."""
+    codes = sorted(
+        set(
+            Place.objects.filter(offers__in=Offer.objects.published(), commune__lat__isnull=False).values_list(
+                "commune_id", flat=True
+            )
+        )
+    )
+    random.Random(seed).shuffle(codes)
+    chosen = codes[:count]
+    by_code = Commune.objects.in_bulk(chosen)
+    return [by_code[code] for code in chosen]
+
+
+def request_mix(per_kind: int, seed: int) -> list[Request]:
+    """`per_kind` requests of each kind, every search URL distinct, shuffled with `seed`.
+
+    Each search uses its own commune (as many as there are: they cycle only when the data
+    holds fewer communes than searches, and the other parameters still differ)."""
+    rng = random.Random(seed)
+    categories = list(Category.objects.active().values_list("code", flat=True).order_by("code"))
+    subcategories = list(SubCategory.objects.active().values_list("code", flat=True).order_by("code"))
+    communes = communes_with_offers(per_kind * 8, seed)
+    offers = list(Offer.objects.published().select_related("structure").order_by("pk").values_list("pk", flat=True))
+    published = len(offers)
+    pages = max(1, published // 20)
+    chosen_offers = rng.sample(offers, min(per_kind, len(offers)))
+    offer_urls = {o.pk: o.get_absolute_url() for o in Offer.objects.filter(pk__in=chosen_offers)}
+    requests: list[Request] = []
+    for i in range(per_kind):
+        c = [communes[(i * 8 + j) % len(communes)] for j in range(8)]
+        category = categories[i % len(categories)]
+        name, value = FILTERS[i % len(FILTERS)]
+        word = WORDS[i % len(WORDS)]
+        deep = max(1, pages - i) if pages < 200 else 200 - i
+        requests += [
+            Request(SEARCH_KIND, "/?" + urlencode({"categorie": category, "commune": c[0].label})),
+            Request("HTML commune + 30 km", "/?" + urlencode({"commune": c[1].label, "rayon": "30"})),
+            Request(
+                "HTML commune + filtre",
+                "/?" + urlencode({"commune": c[2].label, name: value, "categorie": category}),
+            ),
+            Request("HTML département + sous-catégorie", "/?" + urlencode(_departement_search(c[3], subcategories, i))),
+            Request("HTML texte libre", "/?" + urlencode({"q": word, "commune": c[4].label})),
+            Request("HTML sans filtre", "/?" + urlencode({"q": "", "page": str(1 + i)})),
+            Request("HTML page profonde", "/?" + urlencode({"categorie": category, "page": str(deep)})),
+            Request(
+                "API commune + catégorie", "/api/v1/offres?" + urlencode({"commune": c[5].code, "categorie": category})
+            ),
+            Request(
+                "FHIR near", "/fhir/HealthcareService?" + urlencode({"location.near-insee-code": f"{c[6].code}|20|km"})
+            ),
+        ]
+        if chosen_offers:
+            requests.append(Request("page d'une offre", offer_urls[chosen_offers[i % len(chosen_offers)]]))
+        requests += [Request(TRIVIAL_KIND, "/a-propos/")] * 3
+    rng.shuffle(requests)
+    return requests
+
+
+def _departement_search(commune: Commune, subcategories: list[str], i: int) -> dict[str, str]:
+    params = {"departement": commune.departement_id}
+    if subcategories:
+        params["sous_categorie"] = subcategories[i % len(subcategories)]
+    return params
