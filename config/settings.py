@@ -40,7 +40,7 @@ _SITE = urlsplit(SITE_URL)
 HTTPS = _SITE.scheme == "https"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "config.admin_site.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("etat-de-l-offre/", include("annuaire.insight.urls")),
     # The back office; other features register their own namespaces under espace/ too.
     path("espace/reseau/", include("annuaire.insight.network_urls")),
+    path("espace/import/", include("annuaire.imports.urls")),
     path("espace/", include("annuaire.espace.urls")),
     # Sign in, second factor, password (django-allauth), in French.
     path("compte/", include("allauth.urls")),

@@ -6,16 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
 
-from annuaire.imports.importer import ImportRefused, Report, run_import
 from annuaire.imports.models import ImportRun
-from annuaire.imports.upload import (
-    PUBLISH_REFUSED,
-    PendingError,
-    PendingUpload,
-    UploadForm,
-    may_import,
-    take_pending,
-)
+from annuaire.imports.screen import import_screen
+from annuaire.imports.upload import may_import
 
 
 @admin.register(ImportRun)
@@ -65,51 +58,7 @@ class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         """Upload → dry run and its report → « Confirmer l'import » → real run of the same bytes."""
         if not may_import(request.user):
             raise PermissionDenied
-        context: dict[str, Any] = {"form": None, "report": None, "run": None, "pending_sha256": "", "error": ""}
-        if request.method == "POST" and request.POST.get("action") == "confirm":
-            self._confirm(request, context)
-        elif request.method == "POST":
-            self._dry_run(request, context)
-        if context["form"] is None:
-            context["form"] = UploadForm(user=request.user)
-        return self._render(request, context)
-
-    def _dry_run(self, request: HttpRequest, context: dict[str, Any]) -> None:
-        form = UploadForm(request.POST, request.FILES, user=request.user)
-        if not form.is_valid():
-            context["form"] = form
-            return
-        upload, publish = form.cleaned_data["file"], form.cleaned_data["publish"]
-        data = upload.read()
-        name = upload.name or "fichier"
-        try:
-            report, run = run_import(name, data, user=request.user, dry_run=True, publish=publish)
-        except ImportRefused:  # the form checked it already; permissions may change in between
-            context["error"] = PUBLISH_REFUSED
-            return
-        PendingUpload.discard(request.session)
-        if not report.errors:
-            PendingUpload(file_name=name, sha256=report.sha256, publish=publish, data=data).store(request.session)
-            context["pending_sha256"] = report.sha256
-        context.update(report=report, run=run)
-
-    def _confirm(self, request: HttpRequest, context: dict[str, Any]) -> None:
-        try:
-            pending = take_pending(request.session, request.POST.get("sha256", ""))
-        except PendingError as error:
-            context["error"] = str(error)
-            return
-        try:
-            report, run = run_import(
-                pending.file_name, pending.data, user=request.user, dry_run=False, publish=pending.publish
-            )
-        except ImportRefused:
-            context["error"] = PUBLISH_REFUSED
-            return
-        context.update(report=report, run=run)
-
-    def _render(self, request: HttpRequest, context: dict[str, Any]) -> TemplateResponse:
-        report: Report | None = context["report"]
+        context = import_screen(request)
         run: ImportRun | None = context["run"]
         context.update(
             self.admin_site.each_context(request),
@@ -118,6 +67,5 @@ class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
             subtitle=None,
             run_url=reverse("admin:imports_importrun_change", args=[run.pk]) if run else "",
             changelist_url=reverse("admin:imports_importrun_changelist"),
-            summary=report.summary() if report else "",
         )
         return TemplateResponse(request, "admin/imports/importrun/import.html", context)

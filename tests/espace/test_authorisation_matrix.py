@@ -71,6 +71,8 @@ MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]
         ]
     },
     **structure_side_rows(everyone, territory),
+    # The import screen (annuaire.imports): coordinators and regional administrators; not a referent.
+    "imports:import": ("GET", False, {}, everyone(200, referent=403)),
 }
 # The verification rows build their URL arguments from the waiting offer.
 MATRIX.update(
