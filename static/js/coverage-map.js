@@ -15,7 +15,7 @@
     var points = JSON.parse(data.textContent);
     if (!points.length) { return; }
     var colours = Array.prototype.map.call(figure.querySelectorAll(".map-legend .swatch"), function (swatch) {
-      return swatch.style.backgroundColor;
+      return global.getComputedStyle(swatch).backgroundColor;
     });
     var lats = points.map(function (p) { return p[0]; });
     var lngs = points.map(function (p) { return p[1]; });

@@ -13,13 +13,14 @@ from annuaire.insight.figures import YearlyFigures
 from annuaire.insight.forms import KM_CHOICES, CoverageForm
 from annuaire.insight.territory import Territory
 
-# Distance bands of the map, nearest first: (upper bound in km, colour, legend).
+# Distance bands of the map, nearest first: (upper bound in km, legend). Their colours are
+# the classes .swatch-0 … .swatch-4 of static/css/insight.css (no inline style: strict CSP).
 BANDS = [
-    (10.0, "#1a6faf", "moins de 10 km"),
-    (20.0, "#62a8d6", "de 10 à 20 km"),
-    (30.0, "#f4a259", "de 20 à 30 km"),
-    (50.0, "#d94f2b", "de 30 à 50 km"),
-    (float("inf"), "#7a1e48", "plus de 50 km, ou aucune offre"),
+    (10.0, "moins de 10 km"),
+    (20.0, "de 10 à 20 km"),
+    (30.0, "de 20 à 30 km"),
+    (50.0, "de 30 à 50 km"),
+    (float("inf"), "plus de 50 km, ou aucune offre"),
 ]
 GAPS_SHOWN = 25
 
@@ -38,7 +39,7 @@ def band(distance_km: float | None) -> int:
     """Index in BANDS of a distance (None: no offer at all, the last band)."""
     if distance_km is None:
         return len(BANDS) - 1
-    return next(i for i, (upper, _colour, _legend) in enumerate(BANDS) if distance_km <= upper)
+    return next(i for i, (upper, _legend) in enumerate(BANDS) if distance_km <= upper)
 
 
 def map_points(report: coverage.CoverageReport) -> list[list[Any]]:
@@ -57,7 +58,7 @@ def coverage_context(form: CoverageForm, territory: Territory) -> dict[str, Any]
         "km_choices": KM_CHOICES,
         "errors": [],
         "report": None,
-        "bands": [{"colour": colour, "legend": legend} for _upper, colour, legend in BANDS],
+        "bands": [legend for _upper, legend in BANDS],
         "outlines": static("geo/departements.geojson"),
     }
     if not form.is_valid():
