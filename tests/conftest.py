@@ -100,3 +100,12 @@ def _no_demo_data_known() -> None:
     from annuaire.directory import fictitious
 
     fictitious.remember(False)
+
+
+@pytest.fixture(autouse=True)
+def _taxonomy_vocabulary_not_loaded() -> None:
+    """The search statistics cache the taxonomy's words for 10 minutes: each test starts
+    without them, so that query counts do not depend on which test ran before."""
+    from annuaire.insight import searches
+
+    searches._vocabulary = (0.0, frozenset())
