@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "post_office",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "annuaire.core",
     "annuaire.server",
     "annuaire.geo",
@@ -235,6 +237,10 @@ EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", "false")
 # Links in e-mails point here.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "annuaire-sos@example.org")
+
+# Background jobs (imports; docs/adr/0031-background-jobs.md): a queue in the database, run by
+# `manage.py db_worker` beside the application servers (make run / make serve start one).
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # --- Product settings -------------------------------------------------------
 # The regional network running this instance.

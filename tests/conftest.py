@@ -109,3 +109,11 @@ def _taxonomy_vocabulary_not_loaded() -> None:
     from annuaire.insight import searches
 
     searches._vocabulary = (0.0, frozenset())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _immediate_tasks() -> Iterator[None]:
+    """Background jobs run at once, inside the request, where a test is about a screen; the tests
+    about the queue itself start a real worker process (tests/imports/test_background_worker.py)."""
+    with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
+        yield

@@ -28,7 +28,6 @@ from annuaire.directory.publication.revisions import copied_fields, open_revisio
 from annuaire.directory.publication.rules import EDITABLE
 from annuaire.directory.validation import validate_offer
 from annuaire.imports.cells import RowError
-from annuaire.imports.models import ImportRun
 from annuaire.imports.reader import ImportFileError, Table, read_table
 from annuaire.imports.report import Issue, Report
 from annuaire.imports.rows import ParsedRow, RowParser
@@ -53,7 +52,6 @@ __all__ = [
     "Report",
     "RowError",
     "may_publish",
-    "run_import",
 ]
 
 PUBLISH_PERMISSION = "imports.publish_import"
@@ -68,7 +66,9 @@ class ImportRefused(Exception):
     """The import may not run at all (permission): French message."""
 
 
-Progress = Callable[[int, int], None]
+# progress(rows done, rows in all, phase): CHECKING while each line is read, then SAVING.
+Progress = Callable[[int, int, str], None]
+CHECKING, SAVING = "verification", "enregistrement"
 
 
 def may_publish(user: Any) -> bool:
@@ -76,52 +76,6 @@ def may_publish(user: Any) -> bool:
     territorial coordinators and the regional administrators. Nobody publishes directly."""
     actor = actor_for(user)
     return actor.is_coordinator or actor.is_regional_admin
-
-
-def run_import(
-    file_name: str,
-    data: bytes,
-    *,
-    user: Any,
-    dry_run: bool,
-    publish: bool,
-    progress: Progress | None = None,
-    progress_every: int = 100,
-) -> tuple[Report, ImportRun]:
-    """Check, then import `data` (unless `dry_run`), and record the run in the journal."""
-    if publish and not may_publish(user):
-        raise ImportRefused(PUBLISH_REFUSED)
-    started = timezone.now()
-    report = Importer(
-        dry_run=dry_run, publish=publish, progress=progress, progress_every=progress_every, user=user
-    ).run(file_name, data)
-    c = report.counts
-    if report.errors:
-        outcome = ImportRun.Outcome.REJECTED
-    else:
-        outcome = ImportRun.Outcome.SIMULATED if dry_run else ImportRun.Outcome.IMPORTED
-    run = ImportRun.objects.create(
-        user=user,
-        username=user.get_username(),
-        started_at=started,
-        finished_at=timezone.now(),
-        file_name=file_name[:255],
-        sha256=report.sha256,
-        dry_run=dry_run,
-        publish=publish,
-        outcome=outcome,
-        row_count=report.row_count,
-        error_count=len(report.errors),
-        structures_created=c["structures_created"],
-        structures_updated=c["structures_updated"],
-        offers_created=c["offers_created"],
-        offers_updated=c["offers_updated"],
-        offers_unchanged=c["offers_unchanged"],
-        places_created=c["places_created"],
-        report_text=report.text(),
-        report_json=report.as_json(),
-    )
-    return report, run
 
 
 class Importer:
@@ -172,6 +126,8 @@ class Importer:
             self._check_consistency(rows)
             if report.errors:
                 return report
+            if self.progress:
+                self.progress(0, report.row_count, SAVING)  # before the transaction: seen by the page
             with transaction.atomic():
                 self._save(rows)
                 if report.errors or self.dry_run:
@@ -183,7 +139,7 @@ class Importer:
 
     def _tick(self, position: int, total: int) -> None:
         if self.progress and (position % self.progress_every == 0 or position == total):
-            self.progress(position, total)
+            self.progress(position, total, CHECKING)
 
     # --- columns -----------------------------------------------------------------------
     def _check_columns(self, table: Table) -> bool:
@@ -270,7 +226,7 @@ class Importer:
             if structure is not None:
                 self._save_offer(structure, group, places)
             if self.progress and position % self.progress_every == 0:
-                self.progress(group[0].line, self.report.row_count)
+                self.progress(group[0].line, self.report.row_count, SAVING)
 
     def _save_structure(self, row: ParsedRow) -> Structure | None:
         values = row.values[STRUCTURE]

@@ -93,6 +93,28 @@ class Report:
             lines += ["", "Détail :", *(str(issue) for issue in self.notes)]
         return "\n".join(lines) + "\n"
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Report:
+        """The report as `as_json` wrote it in the journal (shown again by the import page)."""
+
+        def issues(key: str) -> list[Issue]:
+            return [Issue(item.get("ligne"), str(item.get("message", ""))) for item in data.get(key) or []]
+
+        report = cls(
+            str(data.get("fichier", "")),
+            str(data.get("sha256", "")),
+            dry_run=bool(data.get("simulation")),
+            publish=bool(data.get("publication")),
+            encoding=str(data.get("encodage", "")),
+            row_count=int(data.get("lignes") or 0),
+            imported=bool(data.get("importe")),
+            errors=issues("erreurs"),
+            warnings=issues("avertissements"),
+            notes=issues("detail"),
+        )
+        report.counts.update({key: int(value) for key, value in (data.get("compteurs") or {}).items()})
+        return report
+
     def as_json(self) -> dict[str, Any]:
         def issues(items: list[Issue]) -> list[dict[str, Any]]:
             return [{"ligne": issue.line, "message": issue.message} for issue in items]

@@ -1,62 +1,120 @@
 """The import screen's steps, shared by the administration (superusers) and the back office
-(/espace/import/, coordinators and regional administrators): upload → dry run and its
-report → « Confirmer l'import » → real run of the same bytes (see upload.py)."""
+(/espace/import/, coordinators and regional administrators): upload → journal row and background
+dry run → its page (progress, then the report) → « Confirmer l'import » → background real run of
+the same bytes, on a page of its own (docs/adr/0031-background-jobs.md)."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils import timezone
 
-from annuaire.imports.importer import ImportRefused, Report, run_import
-from annuaire.imports.upload import PUBLISH_REFUSED, PendingError, PendingUpload, UploadForm, take_pending
+from annuaire.imports.importer import CHECKING, Report, may_publish
+from annuaire.imports.journal import queue_import
+from annuaire.imports.models import ImportRun
+from annuaire.imports.tasks import enqueue
+from annuaire.imports.upload import (
+    PUBLISH_REFUSED,
+    PendingError,
+    UploadForm,
+    discard_kept_files,
+    kept_bytes,
+)
+
+INTERRUPTED_GONE = (
+    "Le fichier de cet import n'est plus conservé : déposez-le de nouveau pour le vérifier. Rien n'a été enregistré."
+)
 
 
-def import_screen(request: HttpRequest) -> dict[str, Any]:
-    """The page's context: the form, and after a POST the report, the journal entry, or a French error."""
-    context: dict[str, Any] = {"form": None, "report": None, "run": None, "pending_sha256": "", "error": ""}
-    if request.method == "POST" and request.POST.get("action") == "confirm":
-        _confirm(request, context)
-    elif request.method == "POST":
-        _dry_run(request, context)
-    if context["form"] is None:
-        context["form"] = UploadForm(user=request.user)
-    report: Report | None = context["report"]
-    context["summary"] = report.summary() if report else ""
-    return context
+@dataclass(frozen=True)
+class Screen:
+    """Where the pages of one way in (back office or administration) live."""
+
+    run_url: Callable[[ImportRun], str]
 
 
-def _dry_run(request: HttpRequest, context: dict[str, Any]) -> None:
+def upload_screen(request: HttpRequest, screen: Screen) -> dict[str, Any] | HttpResponse:
+    """The upload page: the form, or after a valid POST a redirection to the new run's page."""
+    recent = ImportRun.objects.filter(user_id=int(request.user.pk or 0)).order_by("-started_at", "-pk")[:10]
+    if request.method != "POST":
+        return {"form": UploadForm(user=request.user), "error": "", "recent": recent}
     form = UploadForm(request.POST, request.FILES, user=request.user)
     if not form.is_valid():
-        context["form"] = form
-        return
+        return {"form": form, "error": "", "recent": recent}
     upload, publish = form.cleaned_data["file"], form.cleaned_data["publish"]
     data = upload.read()
-    name = upload.name or "fichier"
-    try:
-        report, run = run_import(name, data, user=request.user, dry_run=True, publish=publish)
-    except ImportRefused:  # the form checked it already; permissions may change in between
-        context["error"] = PUBLISH_REFUSED
-        return
-    PendingUpload.discard(request.session)
-    if not report.errors:
-        PendingUpload(file_name=name, sha256=report.sha256, publish=publish, data=data).store(request.session)
-        context["pending_sha256"] = report.sha256
-    context.update(report=report, run=run)
+
+    discard_kept_files(request.user)
+    run = queue_import(
+        request.user, upload.name or "fichier", data, hashlib.sha256(data).hexdigest(), dry_run=True, publish=publish
+    )
+    enqueue(run)
+    return HttpResponseRedirect(screen.run_url(run), status=303)
 
 
-def _confirm(request: HttpRequest, context: dict[str, Any]) -> None:
+def run_screen(request: HttpRequest, run: ImportRun, screen: Screen) -> dict[str, Any] | HttpResponse:
+    """A run's page: its progress, its report, and the next step (confirm or retry) by POST."""
+    run.settle()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "confirm":
+            return _confirm(request, run, screen)
+        if action == "retry" and run.status == ImportRun.Status.INTERRUPTED:
+            return _retry(run, screen)
+    return _context(request, run, error="")
+
+
+def finish_response(request: HttpRequest, run: ImportRun, response: HttpResponse) -> HttpResponse:
+    """The progress block polls the page with htmx; once the work is over, the whole page reloads."""
+    if request.headers.get("HX-Request") and not run.is_pending:
+        response["HX-Refresh"] = "true"
+    return response
+
+
+def _context(request: HttpRequest, run: ImportRun, error: str) -> dict[str, Any]:
+    finished = run.status == ImportRun.Status.FINISHED and run.outcome != ImportRun.Outcome.FAILED
+    report = Report.from_json(run.report_json) if finished and run.report_json else None
+    return {
+        "run": run,
+        "report": report,
+        "summary": report.summary() if report else "",
+        "checking": run.phase in ("", CHECKING),
+        "can_confirm": bool(report and run.outcome == ImportRun.Outcome.SIMULATED and run.file),
+        "can_retry": run.status == ImportRun.Status.INTERRUPTED and bool(run.file),
+        "error": error,
+        "form": UploadForm(user=request.user),
+    }
+
+
+def _confirm(request: HttpRequest, run: ImportRun, screen: Screen) -> dict[str, Any] | HttpResponse:
     try:
-        pending = take_pending(request.session, request.POST.get("sha256", ""))
+        data = kept_bytes(run)
     except PendingError as error:
-        context["error"] = str(error)
-        return
-    try:
-        report, run = run_import(
-            pending.file_name, pending.data, user=request.user, dry_run=False, publish=pending.publish
-        )
-    except ImportRefused:
-        context["error"] = PUBLISH_REFUSED
-        return
-    context.update(report=report, run=run)
+        return _context(request, run, error=str(error))
+    if run.publish and not may_publish(request.user):
+        return _context(request, run, error=PUBLISH_REFUSED)
+    real = queue_import(request.user, run.file_name, data, run.sha256, dry_run=False, publish=run.publish)
+    run.file.delete(save=True)  # confirmed once: the bytes now belong to the real run
+    enqueue(real)
+    return HttpResponseRedirect(screen.run_url(real), status=303)
+
+
+def _retry(run: ImportRun, screen: Screen) -> HttpResponse:
+    again = ImportRun.objects.create(
+        user=run.user,
+        username=run.username,
+        started_at=timezone.now(),
+        file_name=run.file_name,
+        sha256=run.sha256,
+        dry_run=run.dry_run,
+        publish=run.publish,
+        status=ImportRun.Status.QUEUED,
+        file=run.file.name,
+    )
+    ImportRun.objects.filter(pk=run.pk).update(file="")
+    enqueue(again)
+    return HttpResponseRedirect(screen.run_url(again), status=303)

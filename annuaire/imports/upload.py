@@ -1,30 +1,25 @@
-"""The import page of the administration (docs/import.md, docs/adr/0007-import-from-the-admin.md).
+"""The upload of the import pages (docs/import.md, docs/adr/0007 and 0031).
 
 Two steps, as with the command: a dry run of the uploaded file, then, if it found no error,
-the real import of *the same bytes*. Between the two the bytes stay on the server, in the
-person's session (database-backed), with their SHA-256: the confirmation form only carries
-the SHA-256, which must match both the session and the bytes themselves.
+the real import of *the same bytes*. Between the two the bytes stay on the private storage,
+named by the journal row of the dry run, with their SHA-256, which must still match the bytes
+when the person confirms. Both steps run in the background worker.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import math
-import re
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.contrib.sessions.backends.base import SessionBase
 
 from annuaire.imports.importer import may_publish
+from annuaire.imports.models import ImportRun
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 ALLOWED_SUFFIXES = (".csv", ".xlsx")
 ADD_PERMISSION = "imports.add_importrun"
-SESSION_KEY = "imports.pending_upload"
 
 PUBLISH_REFUSED = (
     "Seuls les coordinateurs territoriaux (3C, DAC) et les administrateurs régionaux peuvent soumettre un "
@@ -32,14 +27,13 @@ PUBLISH_REFUSED = (
     "seront enregistrées en brouillon. Rien n'a été enregistré."
 )
 PENDING_MISSING = (
-    "Le fichier à importer n'est plus disponible (session expirée, import déjà confirmé ou autre fichier "
+    "Le fichier à importer n'est plus disponible (import déjà confirmé ou autre fichier "
     "déposé entre-temps). Rien n'a été enregistré : déposez de nouveau le fichier pour le vérifier."
 )
 PENDING_MISMATCH = (
     "Le fichier conservé ne correspond plus à celui qui a été vérifié (empreinte SHA-256 différente). "
     "Rien n'a été enregistré : déposez de nouveau le fichier pour le vérifier."
 )
-_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def may_import(user: Any) -> bool:
@@ -106,48 +100,25 @@ class UploadForm(forms.Form):
         return cleaned
 
 
-@dataclass
-class PendingUpload:
-    """A file checked by a dry run, kept for its confirmation."""
-
-    file_name: str
-    sha256: str
-    publish: bool
-    data: bytes
-
-    def store(self, session: SessionBase) -> None:
-        session[SESSION_KEY] = {
-            "file_name": self.file_name,
-            "sha256": self.sha256,
-            "publish": self.publish,
-            "data": base64.b64encode(self.data).decode("ascii"),
-        }
-
-    @staticmethod
-    def discard(session: SessionBase) -> None:
-        session.pop(SESSION_KEY, None)
-
-
 class PendingError(Exception):
     """The file to confirm is missing or does not match: French message."""
 
 
-def take_pending(session: SessionBase, posted_sha256: str) -> PendingUpload:
-    """The kept file if it is the one the person confirms and its bytes are intact; removed from the session."""
-    stored = session.pop(SESSION_KEY, None)
-    if not isinstance(stored, dict) or not isinstance(stored.get("data"), str):
-        raise PendingError(PENDING_MISSING)
-    if not _SHA256.fullmatch(posted_sha256) or posted_sha256 != stored.get("sha256"):
+def kept_bytes(run: ImportRun) -> bytes:
+    """The bytes of a dry run without error, kept for its confirmation, if they are intact."""
+    if run.status != ImportRun.Status.FINISHED or run.outcome != ImportRun.Outcome.SIMULATED or not run.file:
         raise PendingError(PENDING_MISSING)
     try:
-        data = base64.b64decode(stored["data"], validate=True)
-    except (binascii.Error, ValueError) as error:
-        raise PendingError(PENDING_MISMATCH) from error
-    if hashlib.sha256(data).hexdigest() != posted_sha256:
+        with run.file.open("rb") as kept:
+            data = kept.read()
+    except OSError as error:
+        raise PendingError(PENDING_MISSING) from error
+    if hashlib.sha256(data).hexdigest() != run.sha256:
         raise PendingError(PENDING_MISMATCH)
-    return PendingUpload(
-        file_name=str(stored.get("file_name") or "fichier"),
-        sha256=posted_sha256,
-        publish=bool(stored.get("publish")),
-        data=data,
-    )
+    return data
+
+
+def discard_kept_files(user: Any) -> None:
+    """A new upload replaces the files this person kept for a confirmation (one at a time, as before)."""
+    for run in ImportRun.objects.filter(user=user, status=ImportRun.Status.FINISHED, dry_run=True).exclude(file=""):
+        run.file.delete(save=True)

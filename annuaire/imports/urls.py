@@ -1,4 +1,5 @@
-"""/espace/import/: the back office's import screen (declared in tests/espace/test_authorisation_matrix.py)."""
+"""/espace/import/: the back office's import screen and each import's page (declared in
+tests/espace/test_authorisation_matrix.py)."""
 
 from django.urls import path
 
@@ -8,4 +9,5 @@ app_name = "imports"
 
 urlpatterns = [
     path("", backoffice.import_file, name="import"),
+    path("<int:pk>/", backoffice.import_run, name="run"),
 ]

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from annuaire.directory.models import Offer
+from annuaire.imports.models import ImportRun
 from tests.applications.matrix import application_matrix
 from tests.espace.conftest import client_for
 from tests.espace.matrix_structures import rows as structure_side_rows
@@ -36,6 +38,14 @@ def everyone(status: int | str, **exceptions: int | str) -> dict[str, int | str]
     expected.update({"anonyme": LOGIN, "sans-role": 403, "dac-29-sans-totp": TOTP})
     expected.update({k.replace("_", "-"): v for k, v in exceptions.items()})
     return expected
+
+
+def import_run_of_dac_29(fixture: Callable[[str], Any]) -> dict[str, Any]:
+    owner = fixture("people")["dac-29"]
+    run = ImportRun.objects.create(
+        user=owner, username=owner.username, started_at=timezone.now(), file_name="offres.csv", sha256="0" * 64
+    )
+    return {"pk": run.pk}
 
 
 def territory(status: int | str) -> dict[str, int | str]:
@@ -73,6 +83,9 @@ MATRIX: dict[str, tuple[str, URLArguments, dict[str, Any], dict[str, int | str]]
     **structure_side_rows(everyone, territory),
     # The import screen (annuaire.imports): coordinators and regional administrators; not a referent.
     "imports:import": ("GET", False, {}, everyone(200, referent=403)),
+    # An import's page: only the person who started it (here the DAC of Finistère); other
+    # importers get 404, whatever their territory.
+    "imports:run": ("GET", import_run_of_dac_29, {}, everyone(404, referent=403, dac_29=200)),
 }
 # The verification rows build their URL arguments from the waiting offer.
 MATRIX.update(

@@ -1,7 +1,6 @@
 """The import page of the administration: /admin/imports/importrun/importer/ (docs/import.md),
 for technical superusers; coordinators use /espace/import/ (tests/imports/test_espace_import.py)."""
 
-import base64
 import hashlib
 import re
 from pathlib import Path
@@ -18,7 +17,7 @@ from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.geo.models import Region
 from annuaire.imports.models import ImportRun
-from annuaire.imports.upload import MAX_UPLOAD_BYTES, SESSION_KEY
+from annuaire.imports.upload import MAX_UPLOAD_BYTES
 from tests.imports.conftest import csv_bytes, row
 
 pytestmark = pytest.mark.django_db
@@ -54,11 +53,14 @@ def logged_in(user: User) -> Client:
 
 
 def upload(client: Client, content: bytes, name: str = "offres.csv", **fields: str) -> Any:
-    return client.post(URL, {"file": SimpleUploadedFile(name, content), **fields})
+    """The upload, then the page of its dry run (run in the background: in tests, at once)."""
+    return client.post(URL, {"file": SimpleUploadedFile(name, content), **fields}, follow=True)
 
 
-def confirm(client: Client, sha256: str) -> Any:
-    return client.post(URL, {"action": "confirm", "sha256": sha256})
+def confirm(client: Client, run: ImportRun | None = None) -> Any:
+    """« Confirmer l'import » on the page of the last dry run (or of `run`)."""
+    run = run or ImportRun.objects.filter(dry_run=True).latest("pk")
+    return client.post(f"{URL}{run.pk}/", {"action": "confirm"}, follow=True)
 
 
 def written() -> tuple[int, int, int]:
@@ -86,7 +88,7 @@ def test_it_redirects_anonymous_visitors_to_the_admin_login(client: Client) -> N
 
 def test_it_sends_staff_who_are_not_superusers_to_the_admin_login_even_with_every_permission(db: Any) -> None:
     client = logged_in(staff("coordinatrice", "add_importrun", "view_importrun"))
-    for response in (client.get(URL), upload(client, csv_bytes([row()]))):
+    for response in (client.get(URL), client.post(URL, {"file": SimpleUploadedFile("offres.csv", csv_bytes([row()]))})):
         assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     assert ImportRun.objects.count() == 0 and written() == (0, 0, 0)
 
@@ -108,7 +110,7 @@ def test_it_shows_an_accessible_form_in_french(coordinator: User) -> None:
 def test_it_runs_a_dry_run_showing_the_report_and_writes_nothing_but_the_journal(coordinator: User) -> None:
     client = logged_in(coordinator)
     response = upload(client, csv_bytes([row(), row(offre_intitule="Art-thérapie", sous_categories="art-therapie")]))
-    assert response.status_code == 200
+    assert response.status_code == 200 and response.redirect_chain[0][1] == 303
     page = text(response)
     assert "Rapport de la simulation" in page and "Simulation sans erreur" in page
     assert "ligne 2 : offre « Séances de sophrologie » créée" in page
@@ -117,6 +119,7 @@ def test_it_runs_a_dry_run_showing_the_report_and_writes_nothing_but_the_journal
     assert written() == (0, 0, 0)
     journal = ImportRun.objects.get()
     assert journal.dry_run and journal.outcome == ImportRun.Outcome.SIMULATED
+    assert journal.status == ImportRun.Status.FINISHED and response.redirect_chain[0][0] == f"{URL}{journal.pk}/"
     assert journal.user == coordinator and journal.file_name == "offres.csv" and journal.offers_created == 2
     assert f"/admin/imports/importrun/{journal.pk}/change/" in response.content.decode()
 
@@ -125,7 +128,7 @@ def test_it_imports_the_checked_file_as_drafts_on_confirmation(coordinator: User
     client = logged_in(coordinator)
     content = csv_bytes([row()])
     upload(client, content)
-    response = confirm(client, hashlib.sha256(content).hexdigest())
+    response = confirm(client)
     assert response.status_code == 200
     page = text(response)
     assert "Résultat de l'import" in page and "Import réussi" in page and "en brouillon" in page
@@ -138,7 +141,7 @@ def test_it_imports_the_checked_file_as_drafts_on_confirmation(coordinator: User
     assert f"/admin/imports/importrun/{real.pk}/change/" in response.content.decode()
     assert not confirm_button(response)
     # The kept bytes are gone: confirming twice writes nothing more.
-    again = confirm(client, real.sha256)
+    again = confirm(client, ImportRun.objects.get(dry_run=True))
     assert "n'est plus disponible" in text(again) and ImportRun.objects.count() == 2
 
 
@@ -147,7 +150,7 @@ def test_it_imports_an_xlsx_file_too(coordinator: User) -> None:
     content = (DOCS / "import-template.xlsx").read_bytes()
     response = upload(client, content, "modele.xlsx")
     assert "Simulation sans erreur" in text(response)
-    confirm(client, hashlib.sha256(content).hexdigest())
+    confirm(client)
     assert Offer.objects.count() == 2
 
 
@@ -171,7 +174,7 @@ def test_an_import_by_a_regional_administrator_lands_in_regional_review_never_pu
     client = logged_in(regional_admin)
     content = csv_bytes([row()])
     assert "soumet les offres à la validation" in text(upload(client, content, publish="on"))
-    confirm(client, hashlib.sha256(content).hexdigest())
+    confirm(client)
     offer = Offer.objects.get()
     assert offer.status == PublicationStatus.REGIONAL_REVIEW and not offer.is_published
     assert ImportRun.objects.get(dry_run=False).publish
@@ -182,7 +185,7 @@ def test_it_refuses_submission_at_confirmation_if_the_role_was_withdrawn(regiona
     content = csv_bytes([row()])
     upload(client, content, publish="on")
     Role.objects.filter(user=regional_admin).delete()
-    response = confirm(client, hashlib.sha256(content).hexdigest())
+    response = confirm(client)
     assert "Seuls les coordinateurs territoriaux" in text(response)
     assert written() == (0, 0, 0) and ImportRun.objects.filter(dry_run=False).count() == 0
 
@@ -195,10 +198,10 @@ def test_it_shows_the_errors_of_a_file_in_french_and_cannot_confirm_it(coordinat
     assert "Import refusé : 1 erreur(s)" in page and "Erreurs (1)" in page
     assert "ligne 3 : commune inconnue « Kemper »" in page
     assert not confirm_button(response)
-    assert SESSION_KEY not in client.session
-    assert ImportRun.objects.get().outcome == ImportRun.Outcome.REJECTED
+    rejected = ImportRun.objects.get()
+    assert rejected.outcome == ImportRun.Outcome.REJECTED and not rejected.file  # nothing kept
     # Forcing the confirmation anyway writes nothing.
-    assert "n'est plus disponible" in text(confirm(client, hashlib.sha256(content).hexdigest()))
+    assert "n'est plus disponible" in text(confirm(client))
     assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
 
 
@@ -233,26 +236,42 @@ def test_it_asks_for_a_file_when_none_is_sent(coordinator: User) -> None:
 
 def test_it_refuses_a_confirmation_whose_kept_file_was_tampered_with(coordinator: User) -> None:
     client = logged_in(coordinator)
-    content = csv_bytes([row()])
-    upload(client, content)
-    session = client.session
-    session[SESSION_KEY]["data"] = base64.b64encode(csv_bytes([row(offre_intitule="Autre chose")])).decode()
-    session.save()
-    response = confirm(client, hashlib.sha256(content).hexdigest())
+    upload(client, csv_bytes([row()]))
+    kept = ImportRun.objects.get()
+    with kept.file.storage.open(kept.file.name, "wb") as replaced:
+        replaced.write(csv_bytes([row(offre_intitule="Autre chose")]))
+    response = confirm(client)
     assert "ne correspond plus à celui qui a été vérifié" in text(response)
     assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
 
 
-@pytest.mark.parametrize("sha256", ["", "../../etc/passwd", "0" * 64])
-def test_it_refuses_a_confirmation_of_another_or_no_file(coordinator: User, sha256: str) -> None:
+def test_a_new_upload_replaces_the_file_kept_for_confirmation(coordinator: User) -> None:
     client = logged_in(coordinator)
     upload(client, csv_bytes([row()]))
-    response = confirm(client, sha256)
-    assert "n'est plus disponible" in text(response) and "Rien n'a été enregistré" in text(response)
+    first = ImportRun.objects.get()
+    upload(client, csv_bytes([row(offre_intitule="Autre chose")]))
+    first.refresh_from_db()
+    assert not first.file
+    assert "n'est plus disponible" in text(confirm(client, first)) and written() == (0, 0, 0)
+
+
+@pytest.mark.parametrize("action", ["", "autre", "retry"])
+def test_it_ignores_an_unknown_or_misplaced_action(coordinator: User, action: str) -> None:
+    client = logged_in(coordinator)
+    upload(client, csv_bytes([row()]))
+    run = ImportRun.objects.get()
+    response = client.post(f"{URL}{run.pk}/", {"action": action})
+    assert response.status_code == 200 and confirm_button(response)
     assert written() == (0, 0, 0) and ImportRun.objects.count() == 1
 
 
-def test_it_refuses_a_confirmation_without_a_kept_file(coordinator: User) -> None:
-    response = confirm(logged_in(coordinator), hashlib.sha256(csv_bytes([row()])).hexdigest())
-    assert response.status_code == 200 and "n'est plus disponible" in text(response)
-    assert written() == (0, 0, 0) and ImportRun.objects.count() == 0
+def test_it_answers_404_for_an_unknown_run(coordinator: User) -> None:
+    assert logged_in(coordinator).get(f"{URL}999999/").status_code == 404
+
+
+def test_the_journal_entry_of_an_import_opens_in_the_admin(coordinator: User) -> None:
+    client = logged_in(coordinator)
+    upload(client, csv_bytes([row()]))
+    run = ImportRun.objects.get()
+    page = client.get(f"/admin/imports/importrun/{run.pk}/change/")
+    assert page.status_code == 200 and "Simulation sans erreur" in text(page)

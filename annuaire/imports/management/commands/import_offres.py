@@ -4,7 +4,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from annuaire.imports.importer import ImportRefused, run_import
+from annuaire.imports.importer import ImportRefused
+from annuaire.imports.journal import run_import
 
 
 class Command(BaseCommand):
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"Fichier introuvable : {path}")
 
-        def progress(line: int, total: int) -> None:
+        def progress(line: int, total: int, phase: str) -> None:
             self.stderr.write(f"ligne {line}/{total}")
 
         try:

@@ -1,0 +1,28 @@
+"""The background job of the import pages (docs/adr/0031-background-jobs.md), run by the worker
+(`manage.py db_worker`); the request only checks the upload and writes the journal row."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from annuaire.imports.journal import perform
+from annuaire.imports.models import ImportRun
+
+
+@task()
+def run_queued_import(run_id: int) -> str:
+    """Check (dry run) or import the kept file of journal row `run_id`, once."""
+    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
+        status=ImportRun.Status.RUNNING
+    )
+    if not claimed:
+        return "déjà traité"
+    run = ImportRun.objects.select_related("user").get(pk=run_id)
+    with run.file.open("rb") as kept:
+        data = kept.read()
+    report = perform(run, data)
+    return report.summary()
+
+
+def enqueue(run: ImportRun) -> None:
+    run_queued_import.enqueue(run.pk)
