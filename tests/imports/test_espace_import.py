@@ -93,7 +93,7 @@ def test_a_wrong_file_gets_a_french_message() -> None:
 
 def test_an_import_page_is_seen_by_the_person_who_started_it_only() -> None:
     owner = logged_in(with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")))
-    checked, _confirmed = check_and_confirm(owner, csv_bytes([row()]))
+    check_and_confirm(owner, csv_bytes([row()]))
     run = ImportRun.objects.get(dry_run=True)
     colleague = logged_in(with_totp(coordinator(RoleKind.COORDINATOR_DAC, departements="29")))
     assert colleague.get(f"{URL}{run.pk}/").status_code == 404
