@@ -6,6 +6,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     DJANGO_SETTINGS_MODULE=config.settings \
     MEDIA_ROOT=/data/media \
+    PRIVATE_MEDIA_ROOT=/data/private-media \
     OPENDATA_DIR=/data/opendata \
     WEB_CONCURRENCY=4
 
@@ -20,10 +21,11 @@ RUN pip install --no-cache-dir -r requirements.txt $EXTRA_PIP
 COPY . .
 # Hashed, compressed static files, served by WhiteNoise (no secret needed to build them).
 RUN python manage.py collectstatic --noinput --verbosity 0 \
-    && mkdir -p /data/media /data/opendata && chown -R annuaire /data
+    && mkdir -p /data/media /data/private-media /data/opendata && chown -R annuaire /data
 
 USER annuaire
 EXPOSE 8000
-# Workers: WEB_CONCURRENCY (about 2 per core). Migrations run once per deployment, apart
+# Workers: WEB_CONCURRENCY (about 2 per core). The background worker is the same image with
+# the command `python manage.py db_worker` (compose.yaml, service `worker`). Migrations run once per deployment, apart
 # (see compose.yaml), never by each application server.
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-", "--timeout", "60"]

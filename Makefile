@@ -26,19 +26,26 @@ setup: $(VENV)/.runtime
 	$(PY) manage.py export_opendata
 	$(PY) manage.py refresh_insight
 
-## Serve the site on http://127.0.0.1:$(PORT) (development server, DEBUG on)
+# The background worker (imports, docs/adr/0031-background-jobs.md) runs beside the server and
+# stops with it (Ctrl+C). Not reloaded on code changes: restart `make run` after editing a job.
+WORKER = $(PY) manage.py db_worker --no-reload --queue-name default & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
+
+## Serve the site on http://127.0.0.1:$(PORT) (development server, DEBUG on) with its worker
 run: setup
-	DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	export DEBUG=true; $(WORKER) \
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # A secret key of this checkout for `make serve`, made once, never committed.
 .serve-secret-key:
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-## The production stack on this machine (SQLite): collectstatic, then gunicorn with DEBUG off.
+## The production stack on this machine (SQLite): collectstatic, then gunicorn with DEBUG off,
+## and the background worker.
 serve: setup .serve-secret-key
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	DEBUG=false SECRET_KEY="$$(cat .serve-secret-key)" SITE_URL=http://127.0.0.1:$(PORT) \
+	export DEBUG=false SECRET_KEY="$$(cat .serve-secret-key)" SITE_URL=http://127.0.0.1:$(PORT); $(WORKER) \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 ## Quality gates then the whole test suite (SQLite unless DATABASE_URL is set).
