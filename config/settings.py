@@ -114,6 +114,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text (e-mail subjects and text parts): the same templates, without HTML escaping,
+    # so that « L'Escale & Co » is not written « L&#x27;Escale &amp; Co ».
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"

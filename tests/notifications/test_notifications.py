@@ -84,3 +84,14 @@ def test_with_the_smtp_server_down_nothing_is_lost_and_the_command_retries(setti
     assert Email.objects.get().status == STATUS.sent
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["referente@example.org"]
     assert mail.outbox[0].alternatives[0][1] == "text/html"
+
+
+def test_plain_text_parts_keep_apostrophes_and_ampersands_while_html_escapes_them() -> None:
+    structure = StructureFactory(commune=commune(QUIMPER), name="L'Escale & Co")
+    offer = OfferFactory(structure=structure, status=S.REGIONAL_REVIEW, title="Yoga <doux>")
+    referent(structure)
+    publication.transition(offer, Action.SEND_BACK, actor_for(regional_admin()), "Précisez l'adresse & le tarif.")
+    email = Email.objects.get()
+    assert "Yoga <doux>" in email.subject and "&lt;" not in email.subject
+    assert "Précisez l'adresse & le tarif." in email.message and "&#x27;" not in email.message
+    assert "Yoga &lt;doux&gt;" in email.html_message and "Yoga <doux>" not in email.html_message
