@@ -2,14 +2,18 @@
 the request only stores the file and writes the journal row; a worker killed in the middle of an
 import leaves nothing written and a journal row that says so, and the import can be started again."""
 
+import os
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import psycopg
 import pytest
 
 from tests.geo.factories import QUIMPER
@@ -82,16 +86,56 @@ print(*before, response.status_code, response.get("Location"), *after, flush=Tru
 """
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> dict[str, str]:
-    env = {
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+def site_env(tmp_path: Path, database_url: str) -> dict[str, str]:
+    return {
+        "DATABASE_URL": database_url,
         "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
         "RATELIMIT_ENABLE": "false",
         "DEBUG": "true",  # static files unhashed (no collectstatic here)
     }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> dict[str, str]:
+    """A site on a SQLite file of its own."""
+    env = site_env(tmp_path, f"sqlite:///{tmp_path / 'db.sqlite3'}")
     run_python(SETUP, env)
     return env
+
+
+PARENT_DATABASE = os.environ.get("DATABASE_URL", "")
+
+
+@pytest.fixture(
+    params=[
+        "sqlite",
+        pytest.param(
+            "postgresql",
+            marks=pytest.mark.skipif(
+                not PARENT_DATABASE.startswith("postgres"),
+                reason="the suite runs on PostgreSQL when DATABASE_URL says so",
+            ),
+        ),
+    ]
+)
+def any_site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[dict[str, str]]:
+    """A site on a SQLite file, and when the suite runs on PostgreSQL, on a PostgreSQL database of its own."""
+    if request.param == "sqlite":
+        env = site_env(tmp_path, f"sqlite:///{tmp_path / 'db.sqlite3'}")
+        run_python(SETUP, env)
+        yield env
+        return
+    name = f"annuaire_worker_{uuid.uuid4().hex[:12]}"
+    server = PARENT_DATABASE.rsplit("/", 1)[0]
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        env = site_env(tmp_path, f"{server}/{name}")
+        run_python(SETUP, env)
+        yield env
+    finally:
+        with psycopg.connect(f"{server}/postgres", autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -125,15 +169,32 @@ def workers() -> Iterator[list[subprocess.Popen[bytes]]]:
             process.wait(timeout=30)
 
 
+def query(env: dict[str, str], sql: str) -> Any:
+    """The first row of `sql` on the site's database, read from outside the application."""
+    url = env["DATABASE_URL"]
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///"), timeout=30) as db:
+            return db.execute(sql).fetchone()
+    with psycopg.connect(url, autocommit=True) as db:
+        return db.execute(sql).fetchone()  # type: ignore[arg-type]
+
+
 def journal(env: dict[str, str]) -> tuple[str, str, int]:
-    with sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=30) as db:
-        found = db.execute("SELECT status, phase, rows_done FROM imports_importrun ORDER BY id DESC LIMIT 1").fetchone()
-    return found if found else ("", "", 0)
+    found = query(env, "SELECT status, phase, rows_done FROM imports_importrun ORDER BY id DESC LIMIT 1")
+    return tuple(found) if found else ("", "", 0)  # type: ignore[return-value]
 
 
 def written(env: dict[str, str]) -> list[int]:
-    with sqlite3.connect(env["DATABASE_URL"].removeprefix("sqlite:///"), timeout=30) as db:
-        return [db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in TABLES]
+    return [query(env, f"SELECT count(*) FROM {table}")[0] for table in TABLES]
+
+
+def saving(env: dict[str, str]) -> bool:
+    """The import's transaction is open and has written rows: on SQLite it holds the write lock;
+    on PostgreSQL the worker reports offers saved (through its second connection)."""
+    if env["DATABASE_URL"].startswith("sqlite:///"):
+        return write_lock_held(env)
+    status, phase, rows_done = journal(env)
+    return status == "en-cours" and phase == "enregistrement" and rows_done > 0
 
 
 OFFERS = 150  # enough for the worker to be caught in the middle of saving
@@ -211,15 +272,16 @@ def test_an_admin_login_succeeds_while_a_large_file_is_checked_in_the_worker(
 
 
 def test_a_worker_killed_while_saving_leaves_nothing_and_the_import_can_be_started_again(
-    site: dict[str, str], offers_file: Path, workers: list[subprocess.Popen[bytes]]
+    any_site: dict[str, str], offers_file: Path, workers: list[subprocess.Popen[bytes]]
 ) -> None:
+    site = any_site
     _status, _state, _rows, dry_run = script(UPLOAD, site, str(offers_file))
     workers.append(start_worker(site))
     wait_for(lambda: journal(site)[0] == "termine")
     status, real = script(CONFIRM, site, dry_run, "confirm")
     assert status == "303" and real != dry_run
     wait_for(lambda: journal(site)[1] == "enregistrement")  # every row checked; the saving starts
-    wait_for(lambda: write_lock_held(site) or journal(site)[0] == "termine")
+    wait_for(lambda: saving(site) or journal(site)[0] == "termine")
     assert journal(site)[0] == "en-cours", "the import ended before it could be killed while saving"
     workers[0].send_signal(signal.SIGKILL)
     workers[0].wait(timeout=30)
