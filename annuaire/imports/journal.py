@@ -30,6 +30,10 @@ from annuaire.imports.importer import (
 )
 from annuaire.imports.models import ImportRun
 
+TECHNICAL_FAILURE = (
+    "Une erreur technique a arrêté le traitement. Rien n'a été enregistré ; l'équipe technique peut la retrouver "
+    "dans le journal du programme de traitement."
+)
 # The page's figures are refreshed at most this often (seconds).
 PROGRESS_INTERVAL = 1.0
 
@@ -104,7 +108,7 @@ def perform(run: ImportRun, data: bytes, *, progress: Progress | None = None, pr
             )
             report = importer.run(run.file_name, data)
     except Exception:
-        _finish_failed(run)
+        record_failure(run, TECHNICAL_FAILURE)
         raise
     finally:
         recorder.close()
@@ -144,8 +148,8 @@ def _finish(run: ImportRun, report: Report) -> None:
     run.refresh_from_db(fields=["file"])
 
 
-def _finish_failed(run: ImportRun) -> None:
-    text = "Une erreur technique a arrêté le traitement. Rien n'a été enregistré ; l'équipe technique a été prévenue."
+def record_failure(run: ImportRun, text: str) -> None:
+    """The work stopped on an error that is not the file's (the transaction rolled back)."""
     ImportRun.objects.filter(pk=run.pk).update(
         status=ImportRun.Status.FINISHED, outcome=ImportRun.Outcome.FAILED, finished_at=timezone.now(), report_text=text
     )

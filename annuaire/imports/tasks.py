@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from annuaire.imports.journal import perform
+from annuaire.imports.journal import perform, record_failure
 from annuaire.imports.models import ImportRun
+
+FILE_MISSING = "Le fichier conservé pour cet import est introuvable : déposez-le de nouveau. Rien n'a été enregistré."
 
 
 @task()
@@ -18,8 +20,12 @@ def run_queued_import(run_id: int) -> str:
     if not claimed:
         return "déjà traité"
     run = ImportRun.objects.select_related("user").get(pk=run_id)
-    with run.file.open("rb") as kept:
-        data = kept.read()
+    try:
+        with run.file.open("rb") as kept:
+            data = kept.read()
+    except (OSError, ValueError):  # ValueError: no file at all
+        record_failure(run, FILE_MISSING)
+        return FILE_MISSING
     report = perform(run, data)
     return report.summary()
 

@@ -17,6 +17,7 @@ from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
 from annuaire.geo.models import Region
 from annuaire.imports.models import ImportRun
+from annuaire.imports.tasks import run_queued_import
 from annuaire.imports.upload import MAX_UPLOAD_BYTES
 from tests.imports.conftest import csv_bytes, row
 
@@ -275,3 +276,17 @@ def test_the_journal_entry_of_an_import_opens_in_the_admin(coordinator: User) ->
     run = ImportRun.objects.get()
     page = client.get(f"/admin/imports/importrun/{run.pk}/change/")
     assert page.status_code == 200 and "Simulation sans erreur" in text(page)
+
+
+def test_a_run_whose_kept_file_vanished_says_so_and_writes_nothing(coordinator: User, settings: Any) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}  # queued, not run yet
+    client = logged_in(coordinator)
+    client.post(URL, {"file": SimpleUploadedFile("offres.csv", csv_bytes([row()]))})
+    run = ImportRun.objects.get()
+    run.file.storage.delete(run.file.name)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    run_queued_import.enqueue(run.pk)
+    page = text(client.get(f"{URL}{run.pk}/"))
+    assert "Le fichier conservé pour cet import est introuvable" in page
+    run.refresh_from_db()
+    assert run.outcome == ImportRun.Outcome.FAILED and written() == (0, 0, 0)
