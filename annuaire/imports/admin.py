@@ -23,14 +23,14 @@ class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         "file_name",
         "dry_run",
         "publish",
-        "status",
+        "state",
         "outcome",
         "row_count",
         "error_count",
         "offers_created",
         "offers_updated",
     ]
-    list_filter = ["status", "outcome", "dry_run", "publish"]
+    list_filter = ["state", "outcome", "dry_run", "publish"]
     search_fields = ["file_name", "username", "sha256"]
     date_hierarchy = "started_at"
 

@@ -38,7 +38,7 @@ TECHNICAL_FAILURE = (
 PROGRESS_INTERVAL = 1.0
 
 
-def new_run(user: Any, file_name: str, sha256: str, *, dry_run: bool, publish: bool, status: str) -> ImportRun:
+def new_run(user: Any, file_name: str, sha256: str, *, dry_run: bool, publish: bool, state: str) -> ImportRun:
     return ImportRun.objects.create(
         user=user,
         username=user.get_username(),
@@ -47,7 +47,7 @@ def new_run(user: Any, file_name: str, sha256: str, *, dry_run: bool, publish: b
         sha256=sha256,
         dry_run=dry_run,
         publish=publish,
-        status=status,
+        state=state,
     )
 
 
@@ -70,14 +70,14 @@ def run_import(
         hashlib.sha256(data).hexdigest(),
         dry_run=dry_run,
         publish=publish,
-        status=ImportRun.Status.QUEUED,
+        state=ImportRun.State.QUEUED,
     )
     return perform(run, data, progress=progress, progress_every=progress_every), run
 
 
 def queue_import(user: Any, file_name: str, data: bytes, sha256: str, *, dry_run: bool, publish: bool) -> ImportRun:
     """The journal row of an import to run in the background, with its bytes kept on the storage."""
-    run = new_run(user, file_name, sha256, dry_run=dry_run, publish=publish, status=ImportRun.Status.QUEUED)
+    run = new_run(user, file_name, sha256, dry_run=dry_run, publish=publish, state=ImportRun.State.QUEUED)
     run.file.save(f"{run.pk}-{sha256[:16]}.bin", ContentFile(data), save=True)
     return run
 
@@ -88,7 +88,7 @@ def perform(run: ImportRun, data: bytes, *, progress: Progress | None = None, pr
     The rows are written in one transaction (importer.py): a worker killed in the middle leaves
     nothing, and the row stays « en cours » until `ImportRun.settle` sees the worker is gone."""
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.Status.RUNNING,
+        state=ImportRun.State.RUNNING,
         phase=CHECKING,
         heartbeat_at=timezone.now(),
         worker_host=socket.gethostname(),
@@ -126,7 +126,7 @@ def _finish(run: ImportRun, report: Report) -> None:
     if run.file and not keep_file:
         run.file.delete(save=False)
     values = {
-        "status": ImportRun.Status.FINISHED,
+        "state": ImportRun.State.FINISHED,
         "outcome": outcome,
         "finished_at": timezone.now(),
         "rows_done": report.row_count,
@@ -151,7 +151,7 @@ def _finish(run: ImportRun, report: Report) -> None:
 def record_failure(run: ImportRun, text: str) -> None:
     """The work stopped on an error that is not the file's (the transaction rolled back)."""
     ImportRun.objects.filter(pk=run.pk).update(
-        status=ImportRun.Status.FINISHED, outcome=ImportRun.Outcome.FAILED, finished_at=timezone.now(), report_text=text
+        state=ImportRun.State.FINISHED, outcome=ImportRun.Outcome.FAILED, finished_at=timezone.now(), report_text=text
     )
 
 

@@ -27,7 +27,7 @@ def _private_storage():  # type: ignore[no-untyped-def]
 class ImportRun(models.Model):
     """One run of an import (dry run or real), written before the work starts and kept for the record."""
 
-    class Status(models.TextChoices):
+    class State(models.TextChoices):
         QUEUED = "en-attente", "En attente"
         RUNNING = "en-cours", "En cours"
         FINISHED = "termine", "Terminé"
@@ -54,7 +54,7 @@ class ImportRun(models.Model):
     sha256 = models.CharField("empreinte SHA-256 du fichier", max_length=64, db_index=True)
     dry_run = models.BooleanField("simulation", default=False)
     publish = models.BooleanField("publication directe", default=False)
-    status = models.CharField("état", max_length=20, choices=Status.choices, default=Status.FINISHED)
+    state = models.CharField("état", max_length=20, choices=State.choices, default=State.FINISHED)
     outcome = models.CharField("résultat", max_length=20, choices=Outcome.choices, blank=True)
     row_count = models.PositiveIntegerField("lignes lues", default=0)
     rows_done = models.PositiveIntegerField("lignes traitées", default=0)
@@ -88,7 +88,7 @@ class ImportRun(models.Model):
     # --- the background work's state ---------------------------------------------------------
     @property
     def is_pending(self) -> bool:
-        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
 
     @property
     def percent(self) -> int:
@@ -96,12 +96,12 @@ class ImportRun(models.Model):
 
     @property
     def waiting_too_long(self) -> bool:
-        return self.status == self.Status.QUEUED and timezone.now() - self.started_at > WAITING_TOO_LONG
+        return self.state == self.State.QUEUED and timezone.now() - self.started_at > WAITING_TOO_LONG
 
     def worker_is_gone(self) -> bool:
         """A running import whose worker died: its process is gone (same machine), or it has been
         silent for STALE_AFTER (a worker elsewhere)."""
-        if self.status != self.Status.RUNNING:
+        if self.state != self.State.RUNNING:
             return False
         if self.worker_pid and self.worker_host == socket.gethostname():
             return not _process_alive(self.worker_pid)
@@ -111,8 +111,8 @@ class ImportRun(models.Model):
     def settle(self) -> ImportRun:
         """Record as interrupted a run whose worker died (nothing was written: one transaction)."""
         if self.worker_is_gone():
-            updated = ImportRun.objects.filter(pk=self.pk, status=self.Status.RUNNING).update(
-                status=self.Status.INTERRUPTED, finished_at=timezone.now()
+            updated = ImportRun.objects.filter(pk=self.pk, state=self.State.RUNNING).update(
+                state=self.State.INTERRUPTED, finished_at=timezone.now()
             )
             if updated:
                 self.refresh_from_db()

@@ -39,7 +39,10 @@ class Screen:
 
 def upload_screen(request: HttpRequest, screen: Screen) -> dict[str, Any] | HttpResponse:
     """The upload page: the form, or after a valid POST a redirection to the new run's page."""
-    recent = ImportRun.objects.filter(user_id=int(request.user.pk or 0)).order_by("-started_at", "-pk")[:10]
+    recent = [
+        run.settle()
+        for run in ImportRun.objects.filter(user_id=int(request.user.pk or 0)).order_by("-started_at", "-pk")[:10]
+    ]
     if request.method != "POST":
         return {"form": UploadForm(user=request.user), "error": "", "recent": recent}
     form = UploadForm(request.POST, request.FILES, user=request.user)
@@ -63,7 +66,7 @@ def run_screen(request: HttpRequest, run: ImportRun, screen: Screen) -> dict[str
         action = request.POST.get("action")
         if action == "confirm":
             return _confirm(request, run, screen)
-        if action == "retry" and run.status == ImportRun.Status.INTERRUPTED:
+        if action == "retry" and run.state == ImportRun.State.INTERRUPTED:
             return _retry(run, screen)
     return _context(request, run, error="")
 
@@ -76,7 +79,7 @@ def finish_response(request: HttpRequest, run: ImportRun, response: HttpResponse
 
 
 def _context(request: HttpRequest, run: ImportRun, error: str) -> dict[str, Any]:
-    finished = run.status == ImportRun.Status.FINISHED and run.outcome != ImportRun.Outcome.FAILED
+    finished = run.state == ImportRun.State.FINISHED and run.outcome != ImportRun.Outcome.FAILED
     report = Report.from_json(run.report_json) if finished and run.report_json else None
     return {
         "run": run,
@@ -84,7 +87,7 @@ def _context(request: HttpRequest, run: ImportRun, error: str) -> dict[str, Any]
         "summary": report.summary() if report else "",
         "checking": run.phase in ("", CHECKING),
         "can_confirm": bool(report and run.outcome == ImportRun.Outcome.SIMULATED and run.file),
-        "can_retry": run.status == ImportRun.Status.INTERRUPTED and bool(run.file),
+        "can_retry": run.state == ImportRun.State.INTERRUPTED and bool(run.file),
         "error": error,
         "form": UploadForm(user=request.user),
     }
@@ -112,7 +115,7 @@ def _retry(run: ImportRun, screen: Screen) -> HttpResponse:
         sha256=run.sha256,
         dry_run=run.dry_run,
         publish=run.publish,
-        status=ImportRun.Status.QUEUED,
+        state=ImportRun.State.QUEUED,
         file=run.file.name,
     )
     ImportRun.objects.filter(pk=run.pk).update(file="")

@@ -14,9 +14,7 @@ FILE_MISSING = "Le fichier conservé pour cet import est introuvable : déposez-
 @task()
 def run_queued_import(run_id: int) -> str:
     """Check (dry run) or import the kept file of journal row `run_id`, once."""
-    claimed = ImportRun.objects.filter(pk=run_id, status=ImportRun.Status.QUEUED).update(
-        status=ImportRun.Status.RUNNING
-    )
+    claimed = ImportRun.objects.filter(pk=run_id, state=ImportRun.State.QUEUED).update(state=ImportRun.State.RUNNING)
     if not claimed:
         return "déjà traité"
     run = ImportRun.objects.select_related("user").get(pk=run_id)

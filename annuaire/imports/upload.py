@@ -106,7 +106,7 @@ class PendingError(Exception):
 
 def kept_bytes(run: ImportRun) -> bytes:
     """The bytes of a dry run without error, kept for its confirmation, if they are intact."""
-    if run.status != ImportRun.Status.FINISHED or run.outcome != ImportRun.Outcome.SIMULATED or not run.file:
+    if run.state != ImportRun.State.FINISHED or run.outcome != ImportRun.Outcome.SIMULATED or not run.file:
         raise PendingError(PENDING_MISSING)
     try:
         with run.file.open("rb") as kept:
@@ -120,5 +120,5 @@ def kept_bytes(run: ImportRun) -> bytes:
 
 def discard_kept_files(user: Any) -> None:
     """A new upload replaces the files this person kept for a confirmation (one at a time, as before)."""
-    for run in ImportRun.objects.filter(user=user, status=ImportRun.Status.FINISHED, dry_run=True).exclude(file=""):
+    for run in ImportRun.objects.filter(user=user, state=ImportRun.State.FINISHED, dry_run=True).exclude(file=""):
         run.file.delete(save=True)

@@ -120,7 +120,7 @@ def test_it_runs_a_dry_run_showing_the_report_and_writes_nothing_but_the_journal
     assert written() == (0, 0, 0)
     journal = ImportRun.objects.get()
     assert journal.dry_run and journal.outcome == ImportRun.Outcome.SIMULATED
-    assert journal.status == ImportRun.Status.FINISHED and response.redirect_chain[0][0] == f"{URL}{journal.pk}/"
+    assert journal.state == ImportRun.State.FINISHED and response.redirect_chain[0][0] == f"{URL}{journal.pk}/"
     assert journal.user == coordinator and journal.file_name == "offres.csv" and journal.offers_created == 2
     assert f"/admin/imports/importrun/{journal.pk}/change/" in response.content.decode()
 

@@ -44,7 +44,7 @@ client.force_login(User.objects.get(username="technicienne"))
 upload = SimpleUploadedFile("offres.csv", open(sys.argv[1], "rb").read())
 response = client.post("/admin/imports/importrun/importer/", {"file": upload})
 run = ImportRun.objects.latest("pk")
-print(response.status_code, run.status, run.rows_done, run.pk)
+print(response.status_code, run.state, run.rows_done, run.pk)
 """
 
 CONFIRM = """
@@ -79,9 +79,9 @@ from annuaire.imports.models import ImportRun
 client = Client()
 print("prêt", flush=True)
 sys.stdin.readline()
-before = ImportRun.objects.values_list("status", "phase").get()
+before = ImportRun.objects.values_list("state", "phase").get()
 response = client.post("/admin/login/?next=/admin/", {"username": "technicienne", "password": "mot-de-passe-de-test"})
-after = ImportRun.objects.values_list("status", "phase").get()
+after = ImportRun.objects.values_list("state", "phase").get()
 print(*before, response.status_code, response.get("Location"), *after, flush=True)
 """
 
@@ -180,7 +180,7 @@ def query(env: dict[str, str], sql: str) -> Any:
 
 
 def journal(env: dict[str, str]) -> tuple[str, str, int]:
-    found = query(env, "SELECT status, phase, rows_done FROM imports_importrun ORDER BY id DESC LIMIT 1")
+    found = query(env, "SELECT state, phase, rows_done FROM imports_importrun ORDER BY id DESC LIMIT 1")
     return tuple(found) if found else ("", "", 0)  # type: ignore[return-value]
 
 

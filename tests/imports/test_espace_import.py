@@ -60,7 +60,7 @@ def test_a_coordinator_imports_the_template_which_lands_in_territorial_review() 
     assert "Résultat de l'import" in text(confirmed) and "Import réussi" in text(confirmed)
     real = ImportRun.objects.get(dry_run=False)
     assert confirmed.redirect_chain == [(f"{URL}{real.pk}/", 303)]
-    assert real.status == ImportRun.Status.FINISHED and real.sha256 == hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
+    assert real.state == ImportRun.State.FINISHED and real.sha256 == hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
     offers = list(Offer.objects.all())
     assert len(offers) == 2
     assert {offer.status for offer in offers} == {PublicationStatus.TERRITORIAL_REVIEW}
@@ -107,13 +107,13 @@ def test_the_upload_only_queues_the_work_and_the_page_shows_its_progress(setting
     response = client.post(URL, {"file": SimpleUploadedFile("offres.csv", csv_bytes([row()]))})
     run = ImportRun.objects.get()
     assert response.status_code == 303 and response["Location"] == f"{URL}{run.pk}/"
-    assert run.status == ImportRun.Status.QUEUED and run.dry_run and run.file
+    assert run.state == ImportRun.State.QUEUED and run.dry_run and run.file
     assert run.file.read() == csv_bytes([row()])  # kept on the storage, not in the session
     page = client.get(f"{URL}{run.pk}/")
     assert "En attente : le traitement va commencer." in text(page)
     assert f'<a href="{URL}{run.pk}/">Actualiser la page</a>' in page.content.decode()
     assert 'hx-trigger="every 2s"' in page.content.decode() and "<script>" not in page.content.decode()
-    ImportRun.objects.filter(pk=run.pk).update(status=ImportRun.Status.RUNNING, rows_done=1, row_count=4)
+    ImportRun.objects.filter(pk=run.pk).update(state=ImportRun.State.RUNNING, rows_done=1, row_count=4)
     assert "Vérification des lignes : 1 sur 4 (25 %)" in text(client.get(f"{URL}{run.pk}/"))
     assert Offer.objects.count() == 0
 
