@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from annuaire.core import published
 from annuaire.directory.models import Structure, StructureQuerySet
 
 FICTITIOUS_DOMAIN = "demo-sos.invalid"
@@ -34,3 +35,5 @@ def demo_data_loaded() -> bool:
 
 def remember(loaded: bool) -> None:
     cache.set(CACHE_KEY, loaded, CACHE_SECONDS)
+    # The demo banner is on every public page: cached answers are dropped.
+    published.changed()

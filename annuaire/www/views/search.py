@@ -110,7 +110,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     offers = Offer.objects.search(criteria).with_result_relations()
     paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
-    record_search(criteria, paginator.count)
+    record_search(criteria, paginator.count, request)
     centre = criteria.centre
     cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
     return {
