@@ -17,16 +17,27 @@ This module imports no feature: the domain calls it, it calls nobody.
 from __future__ import annotations
 
 import threading
+import time
 import uuid
-from typing import Any
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 KEY = "annuaire:published-generation"
+# Lookups remembered in a process are reloaded after this delay even without a change seen
+# (a change made by another process with the per-process memory cache).
+REMEMBER_SECONDS = 300
+
+T = TypeVar("T")
 
 _pending = threading.local()
+_lock = threading.Lock()
+# name -> (generation, loaded at, {key: value}, oldest first)
+_remembered: dict[str, tuple[str, float, OrderedDict[Hashable, Any]]] = {}
 
 
 def generation() -> str:
@@ -97,3 +108,25 @@ def repeat_on_cached_answers(request: Any, function: Any, *args: Any) -> None:
         repeated = []
         setattr(request, REPEAT_ATTRIBUTE, repeated)
     repeated.append((f"{function.__module__}.{function.__qualname__}", args))
+
+
+def remembered(name: str, key: Hashable, load: Callable[[], T], size: int = 256) -> T:
+    """`load()`, kept in this process under (`name`, `key`) until the public data change.
+
+    For the small reference lookups every search makes (categories, départements, a commune
+    typed): shared, read-only objects; at most `size` keys per name, the oldest dropped first."""
+    token, now = generation(), time.monotonic()
+    with _lock:
+        known = _remembered.get(name)
+        if known is None or known[0] != token or now - known[1] > REMEMBER_SECONDS:
+            known = (token, now, OrderedDict())
+            _remembered[name] = known
+        values = known[2]
+        if key in values:
+            return values[key]  # type: ignore[no-any-return]
+    value = load()
+    with _lock:
+        values[key] = value
+        while len(values) > size:
+            values.popitem(last=False)
+    return value
