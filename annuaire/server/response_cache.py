@@ -160,8 +160,12 @@ class ResponseCacheMiddleware:
         if not takes_part(request):
             return self.get_response(request)
         store = caches[ALIAS]
-        key = key_for(request)
-        entry = store.get(key)
+        try:
+            key = key_for(request)
+            entry = store.get(key)
+        except Exception:  # an unreachable cache or an entry of an older release: answer without it
+            logger.exception("Response cache: read failed")
+            return self.get_response(request)
         if isinstance(entry, Entry):
             repeat_side_effects(entry)
             response = rebuild(request, entry)
@@ -171,6 +175,10 @@ class ResponseCacheMiddleware:
         entry = entry_for(request, response)
         if entry is None or not isinstance(response, HttpResponse):
             return response
-        store.set(key, entry, int(settings.RESPONSE_CACHE_SECONDS))
+        try:
+            store.set(key, entry, int(settings.RESPONSE_CACHE_SECONDS))
+        except Exception:
+            logger.exception("Response cache: write failed")
+            return response
         response[STATUS_HEADER] = "miss"
         return conditional(request, response)

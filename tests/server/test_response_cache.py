@@ -245,3 +245,18 @@ def test_it_can_be_turned_off(settings: Any) -> None:
     OfferFactory()
     visit(SEARCH)
     assert "X-Cache" not in visit(SEARCH)
+
+
+def test_an_unreadable_cache_is_skipped_not_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.core.cache import caches
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise ConnectionError("cache server unreachable")
+
+    OfferFactory(title="Yoga adapté")
+    monkeypatch.setattr(caches["responses"], "get", broken)
+    monkeypatch.setattr(caches["responses"], "set", broken)
+    for _ in range(2):
+        response = visit(SEARCH)
+        assert response.status_code == 200 and "Yoga adapté" in response.content.decode()
+        assert "X-Cache" not in response
