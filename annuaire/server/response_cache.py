@@ -54,7 +54,7 @@ _KEY_HEADERS_LOWER = {name.lower() for name in KEY_HEADERS}
 _REFUSED_CACHE_CONTROL = ("private", "no-store", "no-cache")
 
 _CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]{32,64}(")')
-_CSRF_PLACEHOLDER = b"\x00annuaire-csrf-token\x00"
+_CSRF_PLACEHOLDER = b"\x00annuaire-form-token\x00"  # no "csrf" in it: see entry_for
 
 
 @dataclass
@@ -110,8 +110,8 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     if isinstance(getattr(request, "_csp_nonce", None), str):
         return None  # a nonce is for one answer only
     body, tokens = _CSRF_FIELD.subn(rb"\1" + _CSRF_PLACEHOLDER + rb"\2", response.content)
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and body.count(b"csrfmiddlewaretoken") != tokens:
-        return None  # the token is used somewhere this module does not know how to replace
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and body.lower().count(b"csrf") != tokens:
+        return None  # the token is used somewhere else (a header, a script): not replaceable here
     if len(body) > settings.RESPONSE_CACHE_MAX_BYTES:
         return None
     if not response.has_header("ETag"):

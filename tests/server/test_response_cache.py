@@ -260,3 +260,11 @@ def test_an_unreadable_cache_is_skipped_not_an_error(monkeypatch: pytest.MonkeyP
         response = visit(SEARCH)
         assert response.status_code == 200 and "Yoga adapté" in response.content.decode()
         assert "X-Cache" not in response
+
+
+@pytest.mark.urls("tests.server.urls_token_elsewhere")
+def test_a_page_carrying_the_csrf_token_outside_a_form_field_is_never_kept() -> None:
+    first, second = visit("/a-propos/"), visit("/a-propos/")
+    assert "X-CSRFToken" in first.content.decode()
+    assert "X-Cache" not in first and "X-Cache" not in second
+    assert first.content != second.content
