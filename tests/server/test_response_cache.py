@@ -15,7 +15,7 @@ from annuaire.core import published
 from annuaire.directory import publication
 from annuaire.directory.models import Notice, NoticeKind, Offer
 from annuaire.directory.publication import Action
-from annuaire.imports.importer import run_import
+from annuaire.imports.journal import run_import
 from annuaire.insight.models import SearchCount
 from tests.accounts.factories import coordinator, regional_admin
 from tests.directory.factories import OfferFactory
