@@ -13,7 +13,7 @@ from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.errors import ResourceNotFound
 from annuaire.api.params import OfferSearchForm
-from annuaire.api.serializers.offers import OfferSerializer
+from annuaire.api.serializers.offers import OfferSerializer, offer_representation
 from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
@@ -33,9 +33,7 @@ def _last_modified(offers: Iterable[Offer]) -> datetime | None:
 
 
 def _serialize(request: Request, offers: list[Offer], centre: Point | None) -> list[dict[str, object]]:
-    nearest = {offer.pk: nearest_place(offer, centre) for offer in offers}
-    context = {"request": request, "nearest": nearest}
-    return list(OfferSerializer(offers, many=True, context=context).data)
+    return [offer_representation(offer, nearest_place(offer, centre), request) for offer in offers]
 
 
 class OfferListView(PublicReadView):
