@@ -11,13 +11,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer, Place
-from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, nearest_place, radius_choices
+from annuaire.directory.search import (
+    CHOICE_FILTERS,
+    SearchCriteria,
+    SearchPaginator,
+    default_radius_km,
+    nearest_place,
+    radius_choices,
+)
 from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
 from annuaire.taxonomy.models import Category, SubCategory
@@ -108,7 +115,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
     offers = Offer.objects.search(criteria).with_result_relations()
-    paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
+    paginator = SearchPaginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count)
     centre = criteria.centre
@@ -136,7 +143,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     }
 
 
-def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
+def _page(paginator: SearchPaginator, raw: str) -> tuple[Page, str]:
     raw = raw.strip()
     if not raw:
         return paginator.page(1), ""
