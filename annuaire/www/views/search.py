@@ -148,7 +148,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
                 "lat": card.place.lat,
                 "lng": card.place.lng,
                 "title": card.offer.title,
-                "url": card.offer.get_absolute_url(),
+                "url": card.url,
                 "detail": f"{card.offer.structure.name} – {card.place.commune.name}",
             }
             for card in cards
