@@ -57,13 +57,13 @@ class OfferQuerySet(models.QuerySet["Offer"]):
 
         return apply_criteria(self.published(), criteria)  # type: ignore[return-value]
 
-    def window(self, start: int, stop: int) -> OfferQuerySet:
+    def window(self, start: int, stop: int, deferred_from: int = DEFERRED_WINDOW_FROM) -> OfferQuerySet:
         """Rows `start` to `stop` of this ordered search, as `self[start:stop]` gives them.
 
         Far down the list, the rows skipped are found first by their ids alone (an index-only
         subquery), then only the page's rows are read with their relations: without it, page
         200 reads 4,000 offers and their structures to show 20 (docs/adr/0033)."""
-        if start < DEFERRED_WINDOW_FROM:
+        if start < deferred_from:
             return self[start:stop]
         return self.filter(pk__in=self.values("pk")[start:stop])
 
