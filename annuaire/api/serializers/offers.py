@@ -150,8 +150,8 @@ def _place(place: Place) -> dict[str, Any]:
 
 
 def offer_representation(offer: Offer, nearest: Place | None, request: Any) -> dict[str, Any]:
-    """`OfferSerializer(offer).data` as plain dicts: the hot path of the search (a page of
-    20 offers cost about 6 ms of DRF fields). Same keys, same order, same values."""
+    """`OfferSerializer(offer).data` as plain dicts: the hot path of the search (DRF's
+    per-field machinery was about 40 % of the API search). Same keys, same order, same values."""
     structure = offer.structure
     distance = getattr(offer, "distance_km", None)
     nearest_commune = nearest.commune if nearest is not None else None
