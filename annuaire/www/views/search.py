@@ -26,9 +26,11 @@ from annuaire.directory.search import (
     nearest_place,
     radius_choices,
 )
+from annuaire.geo.lookup import all_departements
 from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
-from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.taxonomy.lookups import active_subcategories_of
+from annuaire.taxonomy.models import Category
 from annuaire.verification.templatetags.verification import check_under_way, closed_today
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
@@ -109,7 +111,7 @@ def search(request: HttpRequest) -> HttpResponse:
     category = form.cleaned_data.get("categorie")
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     if context["asked"]:
-        departements = list(Departement.objects.select_related("region").order_by("code"))
+        departements = all_departements()
         context["departement_groups"] = _departement_groups(departements, context["form_values"]["departement"])
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
@@ -131,7 +133,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     offers = Offer.objects.search(criteria).with_result_relations()
     paginator = SearchPaginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
-    record_search(criteria, paginator.count)
+    record_search(criteria, paginator.count, request)
     centre = criteria.centre
     cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
     return {
@@ -316,7 +318,7 @@ def _subcategory_options(category: Category | None, chosen: set[str]) -> list[di
         return []
     return [
         {"value": s.code, "label": s.label, "checked": s.code in chosen, "id": f"champ-sous_categorie-{s.code}"}
-        for s in SubCategory.objects.active().filter(category=category).order_by("order", "label")
+        for s in active_subcategories_of(category)
     ]
 
 
