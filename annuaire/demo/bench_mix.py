@@ -114,6 +114,22 @@ def request_mixes(per_kind: int, parts: int, seed: int) -> list[list[Request]]:
     return mixes
 
 
+def warm_up_requests() -> list[Request]:
+    """One request of each view of the mix with parameters the mix never uses (10 km), so that
+    each gunicorn worker loads its code and templates before the timed requests."""
+    (commune,) = communes_with_offers(1, seed=0)
+    offer = Offer.objects.published().order_by("pk").first()
+    return [
+        Request(TRIVIAL_KIND, "/a-propos/"),
+        Request("warm-up", "/?" + urlencode({"commune": commune.label, "rayon": "10"})),
+        Request("warm-up", "/api/v1/offres?" + urlencode({"commune": commune.code, "rayon": "10"})),
+        Request(
+            "warm-up", "/fhir/HealthcareService?" + urlencode({"location.near-insee-code": f"{commune.code}|10|km"})
+        ),
+        *([Request(OFFER_KIND, offer.get_absolute_url())] if offer else []),
+    ]
+
+
 def _departement_search(commune: Commune, subcategories: list[str], i: int) -> dict[str, str]:
     params = {"departement": commune.departement_id}
     if subcategories:

@@ -97,11 +97,26 @@ class ThrowawayPostgres:
             raise PostgresUnavailable(f"Le serveur PostgreSQL temporaire n'a pas démarré : {detail}") from error
         return self
 
-    def sql(self, statement: str, database: str = "postgres") -> None:
-        psql = self.bin / "psql"
-        self._run(
-            str(psql), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database, "-qc", statement
+    def _client(self, tool: str, *arguments: str) -> None:
+        """A client tool (psql, pg_dump, pg_restore) as this user, over TCP as the superuser."""
+        connection = ["-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres"]
+        subprocess.run(
+            [str(self.bin / tool), *connection, *arguments],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
+
+    def sql(self, statement: str, database: str = "postgres") -> None:
+        self._client("psql", "-d", database, "-qc", statement)
+
+    def dump(self, database: str, path: Path) -> None:
+        """The whole database in pg_dump's custom format (compressed, restorable in parallel)."""
+        self._client("pg_dump", "-Fc", "-d", database, "-f", str(path))
+
+    def restore(self, path: Path, database: str) -> None:
+        self.sql(f"CREATE DATABASE {database} OWNER {ROLE}")
+        self._client("pg_restore", "-j", "2", "--no-owner", "--role", ROLE, "-d", database, str(path))
 
     def url(self, database: str) -> str:
         return f"postgres://{ROLE}:{PASSWORD}@127.0.0.1:{self.port}/{database}"
