@@ -108,3 +108,22 @@ def test_the_locustfile_declares_one_user_class_per_kind_of_person() -> None:
         check=True,
     )
     assert set(listed.stdout.split()) >= {"Patient", "Nurse", "Coordinator", "Harvester"}
+
+
+def test_turning_rate_limits_off_for_the_load_test_turns_off_the_login_limits_too() -> None:
+    """Coordinators of the load test all sign in from 127.0.0.1."""
+    probe = "from django.conf import settings; print(settings.RATELIMIT_ENABLE, settings.ACCOUNT_RATE_LIMITS)"
+    env = {"PATH": str(Path(sys.executable).parent), "DJANGO_SETTINGS_MODULE": "config.settings"}
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", probe],
+            cwd=settings.BASE_DIR,
+            env={**env, "PYTHONPATH": str(settings.BASE_DIR), "RATELIMIT_ENABLE": value},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for value in ("false", "true")
+    ]
+    assert outputs[0] == "False False"
+    assert outputs[1].startswith("True {")
