@@ -109,6 +109,7 @@ def engine_entry(regional: dict[str, Any] | None, national: dict[str, Any] | Non
     entry["national_search_p95_ms"] = national["search_p95_ms"] if national else None
     entry["queries_per_search"] = base.get("queries_per_search")
     entry["throughput_rps"] = base.get("throughput_rps")
+    entry["concurrent_clients"] = base.get("concurrent_clients")
     entry["national_throughput_rps"] = national["throughput_rps"] if national else None
     entry["worker_rss_mb"] = max((r["worker_rss_mb"] for r in (regional, national) if r), default=None)
     entry["regional_over_trivial"] = _ratio(entry["regional_search_p95_ms"] or 0, entry["trivial_p95_ms"] or 0)

@@ -65,7 +65,9 @@ class Command(BaseCommand):
                     results[engine] = engine_entry(runs.get("regional"), runs.get("national"))
         except (PostgresUnavailable, RuntimeError) as error:
             raise CommandError(str(error)) from error
-        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+        # A run of one engine keeps the other engine's figures from an earlier run.
+        previous = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
+        RESULTS.write_text(json.dumps(previous | results, indent=2, ensure_ascii=False) + "\n")
         load = max(load, os.getloadavg()[0])
         for engine, entry in results.items():
             self.stdout.write(self.style.SUCCESS(f"{engine} : {summary_text(entry)}"))
@@ -177,7 +179,8 @@ def summary_text(entry: dict[str, Any]) -> str:
         f"({entry['national_over_regional']}× la régionale), "
         f"page profonde / recherche {entry['deep_page_over_search']}, "
         f"sans filtre / recherche {entry['no_filter_over_search']}, {entry['queries_per_search']} requêtes SQL, "
-        f"{entry['throughput_rps']} requêtes/s à 16 clients, worker {entry['worker_rss_mb']} Mo"
+        f"{entry['throughput_rps']} requêtes/s à {entry['concurrent_clients']} clients, "
+        f"worker {entry['worker_rss_mb']} Mo"
     )
 
 
