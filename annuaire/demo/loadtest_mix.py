@@ -103,6 +103,8 @@ def nurse(http: Http, rng: random.Random) -> None:
     the printable orientation sheet, then the selection emptied for the next patient."""
     results = search(http, rng)
     chosen = SELECTABLE.findall(results.text)[:2]
+    if not chosen:
+        return  # nothing found around that town: she searches again later
     back = results.path
     for pk in chosen:
         token = csrf_token(results)
@@ -113,7 +115,7 @@ def nurse(http: Http, rng: random.Random) -> None:
         )
         expect(added, "ajout à la sélection")
     sheet = expect(http.get("/fiche-orientation/", name="/fiche-orientation/"), "fiche d'orientation")
-    if chosen and f"/offres/{chosen[0]}-" not in sheet.text:
+    if f"/offres/{chosen[0]}-" not in sheet.text:
         raise UnexpectedPage("la fiche d'orientation ne montre pas l'offre choisie")
     http.post(
         "/fiche-orientation/vider/",
