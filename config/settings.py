@@ -114,6 +114,15 @@ TEMPLATES = [
             ],
         },
     },
+    # Plain text (e-mail subjects and text parts): the same templates, without HTML escaping,
+    # so that « L'Escale & Co » is not written « L&#x27;Escale &amp; Co ».
+    {
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"
@@ -197,7 +206,12 @@ STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": {}},
     # Hashed, compressed (gzip) files with far-future cache headers, served by WhiteNoise;
     # `collectstatic` builds them (make serve, the Dockerfile).
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Public files, readable by the application's user even when `collectstatic` ran as another
+    # (the Dockerfile builds them as root): FILE_UPLOAD_PERMISSIONS below is for uploads only.
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
     "private": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},
 }
 if FILE_STORAGE_BACKEND == "storages.backends.s3.S3Storage":

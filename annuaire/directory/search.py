@@ -20,6 +20,7 @@ from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, haversine_km
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
+from annuaire.directory.fulltext import matching
 from annuaire.directory.models import Offer, OfferQuerySet, Place
 from annuaire.directory.models.notice import closed_on
 from annuaire.geo.models import Commune, Departement
@@ -153,8 +154,8 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
         offers = offers.filter(parcours_global=True)
     if criteria.free_only:
         offers = offers.filter(cost__in=[Cost.FREE, Cost.COVERED])
-    for word in search_words(criteria.text):
-        offers = offers.filter(search_text__contains=word)
+    if words := search_words(criteria.text):
+        offers = offers.filter(matching(words))
     # Closures (holidays...) are dated: "today" is when the search runs.
     today = timezone.localdate()
     offers = offers.annotate(closed_today=closed_on(today))

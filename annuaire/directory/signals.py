@@ -1,10 +1,12 @@
-"""Keep the denormalised search text of offers in step with their sub-categories."""
+"""Keep the denormalised search text of offers, and its index, in step."""
 
 from typing import Any
 
-from django.db.models.signals import m2m_changed
+from django.db import connections
+from django.db.models.signals import m2m_changed, post_migrate
 from django.dispatch import receiver
 
+from annuaire.directory.fulltext import repair_sqlite_triggers
 from annuaire.directory.models import Offer
 
 
@@ -14,3 +16,9 @@ def refresh_offer_search_text(sender: Any, instance: Any, action: str, **kwargs:
         return
     offers = Offer.objects.filter(pk=instance.pk) if isinstance(instance, Offer) else instance.offers.all()
     offers.refresh_search_text()
+
+
+@receiver(post_migrate)
+def repair_full_text_index(sender: Any, using: str = "default", **kwargs: Any) -> None:
+    if getattr(sender, "name", "") == "annuaire.directory":
+        repair_sqlite_triggers(connections[using])

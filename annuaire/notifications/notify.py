@@ -17,13 +17,14 @@ from post_office.models import Email
 
 
 def notify(template: str, recipients: Iterable[str], context: dict[str, Any]) -> list[Email]:
-    """Queue one e-mail per recipient, rendered from `notifications/<template>.{subject.txt,txt,html}`."""
+    """Queue one e-mail per recipient, rendered from `notifications/<template>.{subject.txt,txt,html}`
+    (the subject and text without HTML escaping, the HTML part escaped)."""
     addresses = sorted({address for address in recipients if address})
     if not addresses:
         return []
     context = {"site_name": settings.SITE_NAME, "network_name": settings.NETWORK_NAME, **context}
-    subject = " ".join(render_to_string(f"notifications/{template}.subject.txt", context).split())
-    text = render_to_string(f"notifications/{template}.txt", context)
+    subject = " ".join(render_to_string(f"notifications/{template}.subject.txt", context, using="text").split())
+    text = render_to_string(f"notifications/{template}.txt", context, using="text")
     html = render_to_string(f"notifications/{template}.html", context)
     return [
         mail.send(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -26,11 +28,19 @@ TOLD = {
 }
 
 
-def on_transition(sender: Any, target: Offer | Structure, event: PublicationEvent, **kwargs: Any) -> None:
+@dataclass(frozen=True)
+class Step:
+    """One transition as told to the people concerned."""
+
+    recipients: tuple[str, ...]
+    context: dict[str, Any]
+
+
+def step_of(target: Offer | Structure, event: PublicationEvent) -> Step | None:
     level = TOLD.get(Action(event.action))
     if level is None or event.actor_label == SYSTEM.label:
         # The automatic processes (yearly verification) write one e-mail of their own per structure.
-        return
+        return None
     structure = event.structure
     people = people_acting_at(level, structure).exclude(pk=event.actor_id or 0)
     offer = target if isinstance(target, Offer) else None
@@ -39,9 +49,8 @@ def on_transition(sender: Any, target: Offer | Structure, event: PublicationEven
         link = settings.SITE_URL.rstrip("/") + reverse("espace:offer_review", kwargs={"pk": offer.pk})
     elif level == Level.STRUCTURE:
         link = settings.SITE_URL.rstrip("/") + reverse("espace:dashboard")
-    notify(
-        "transition",
-        [person.email for person in people],
+    return Step(
+        tuple(sorted({person.email for person in people if person.email})),
         {
             "what": f"l'offre « {offer.title} »" if offer else f"la structure « {structure.name} »",
             "structure": structure.name,
@@ -52,3 +61,37 @@ def on_transition(sender: Any, target: Offer | Structure, event: PublicationEven
             "link": link,
         },
     )
+
+
+def on_transition(
+    sender: Any, target: Offer | Structure, event: PublicationEvent, batched: bool = False, **kwargs: Any
+) -> None:
+    if batched:
+        return  # told with the others when the batch ends (on_batch)
+    step = step_of(target, event)
+    if step is not None:
+        notify("transition", step.recipients, step.context)
+
+
+def on_batch(sender: Any, transitions: list[tuple[Offer | Structure, PublicationEvent]], **kwargs: Any) -> None:
+    """One e-mail per person for a bulk approval or an import: the usual one when a single
+    change concerns them, else a digest listing every change."""
+    steps_of: dict[str, list[Step]] = defaultdict(list)
+    for target, event in transitions:
+        step = step_of(target, event)
+        for address in step.recipients if step else ():
+            steps_of[address].append(step)  # type: ignore[arg-type]
+    for address, steps in sorted(steps_of.items()):
+        if len(steps) == 1:
+            notify("transition", [address], steps[0].context)
+            continue
+        to_act = any(step.context["to_act"] for step in steps)
+        notify(
+            "transition-digest",
+            [address],
+            {
+                "steps": [step.context for step in steps],
+                "to_act": to_act,
+                "link": settings.SITE_URL.rstrip("/") + reverse("espace:queue" if to_act else "espace:dashboard"),
+            },
+        )

@@ -5,6 +5,7 @@ from typing import Any
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 from post_office.mail import send_queued
 from post_office.models import STATUS, Email
@@ -84,3 +85,49 @@ def test_with_the_smtp_server_down_nothing_is_lost_and_the_command_retries(setti
     assert Email.objects.get().status == STATUS.sent
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["referente@example.org"]
     assert mail.outbox[0].alternatives[0][1] == "text/html"
+
+
+def test_plain_text_parts_keep_apostrophes_and_ampersands_while_html_escapes_them() -> None:
+    structure = StructureFactory(commune=commune(QUIMPER), name="L'Escale & Co")
+    offer = OfferFactory(structure=structure, status=S.REGIONAL_REVIEW, title="Yoga <doux>")
+    referent(structure)
+    publication.transition(offer, Action.SEND_BACK, actor_for(regional_admin()), "Précisez l'adresse & le tarif.")
+    email = Email.objects.get()
+    assert "Yoga <doux>" in email.subject and "&lt;" not in email.subject
+    assert "Précisez l'adresse & le tarif." in email.message and "&#x27;" not in email.message
+    assert "Yoga &lt;doux&gt;" in email.html_message and "Yoga <doux>" not in email.html_message
+
+
+def test_a_bulk_approval_writes_one_digest_per_person_not_one_email_per_offer() -> None:
+    structure = StructureFactory(commune=commune(QUIMPER), name="Maison Escale")
+    offers = [OfferFactory(structure=structure, status=S.REGIONAL_REVIEW, title=f"Atelier {n}") for n in range(5)]
+    people = referent(structure)
+    outcome = publication.bulk_transition(offers, Action.APPROVE_REGIONAL, actor_for(regional_admin()))
+    assert len(outcome.done) == 5
+    email = Email.objects.get(to=[people.email])
+    assert Email.objects.count() == 1
+    assert "5 changements" in email.subject
+    assert all(f"Atelier {n}" in email.message and f"Atelier {n}" in email.html_message for n in range(5))
+
+
+def test_a_bulk_step_concerning_a_person_once_sends_the_usual_email() -> None:
+    first, second = (StructureFactory(commune=commune(QUIMPER)) for _ in range(2))
+    offers = [OfferFactory(structure=s, status=S.REGIONAL_REVIEW, title=f"Soin de {s.name}") for s in (first, second)]
+    one, other = referent(first), referent(second)
+    publication.bulk_transition(offers, Action.APPROVE_REGIONAL, actor_for(regional_admin()))
+    assert sorted(email.to[0] for email in Email.objects.all()) == sorted([one.email, other.email])
+    email = Email.objects.get(to=[one.email])
+    assert f"Soin de {first.name}" in email.subject and f"Soin de {second.name}" not in email.message
+
+
+def test_a_batch_inside_a_rolled_back_transaction_tells_nobody() -> None:
+    structure = StructureFactory(commune=commune(QUIMPER))
+    offers = [OfferFactory(structure=structure, status=S.REGIONAL_REVIEW) for _ in range(2)]
+    referent(structure)
+    admin = actor_for(regional_admin())
+    with pytest.raises(RuntimeError), transaction.atomic(), publication.batch():
+        for offer in offers:
+            publication.transition(offer, Action.APPROVE_REGIONAL, admin)
+        raise RuntimeError("an import row fails: everything is undone")
+    assert not Email.objects.exists()
+    assert {o.status for o in type(offers[0]).objects.filter(pk__in=[o.pk for o in offers])} == {S.REGIONAL_REVIEW}

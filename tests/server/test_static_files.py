@@ -25,3 +25,12 @@ def test_collected_static_files_are_hashed_compressed_and_cached_for_long(tmp_pa
     assert url.startswith("/static/css/main.") and url != "/static/css/main.css"
     assert answer == "200 max-age=315360000, public, immutable gzip"
     assert (tmp_path / "css" / "main.css.gz").is_file()
+
+
+def test_collected_static_files_are_readable_by_every_user(tmp_path: Path) -> None:
+    """The image collects them as root and serves them as another user (Dockerfile)."""
+    run_python(SCRIPT, {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    manifest = tmp_path / "staticfiles.json"
+    assert manifest.stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "css" / "main.css.gz").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "css").stat().st_mode & 0o777 == 0o755

@@ -34,6 +34,7 @@ from annuaire.directory.publication.workflow import (
     TransitionError,
     TransitionNotAllowed,
     allowed_actions,
+    batch,
     bulk_transition,
     transition,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "TransitionError",
     "TransitionNotAllowed",
     "allowed_actions",
+    "batch",
     "bulk_transition",
     "classify_changes",
     "discard_revision",

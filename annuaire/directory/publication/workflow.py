@@ -9,7 +9,9 @@ transaction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -31,7 +33,7 @@ from annuaire.directory.publication.rules import (
     find_transition,
     transitions_from,
 )
-from annuaire.directory.publication.signals import transitioned
+from annuaire.directory.publication.signals import batch_transitioned, transitioned
 from annuaire.directory.validation import validate_offer
 
 Target = Offer | Structure
@@ -105,7 +107,7 @@ def transition(target: Target, action: Action, actor: Actor, comment: str = "") 
                 if target.revision_of_id is not None:
                     apply_revision(target)
                 _publish_structure_with_first_offer(structure, actor)
-            transitioned.send(sender=type(target), target=target, event=event)
+            transitioned.send(sender=type(target), target=target, event=event, batched=_batch.get() is not None)
     except OperationalError as error:
         # Another transaction holds the rows (SQLite locks, PostgreSQL deadlocks): the other
         # person's change wins, this one changes nothing.
@@ -114,7 +116,38 @@ def transition(target: Target, action: Action, actor: Actor, comment: str = "") 
         raise TransitionConflict(
             "Quelqu'un modifie cette fiche en ce moment : rechargez la page dans un instant pour voir son état."
         ) from error
+    made = _batch.get()
+    if made is not None:
+        made.append((target, event))
     return event
+
+
+# The transitions of the current `batch()`, None outside one.
+_batch: ContextVar[list[tuple[Target, PublicationEvent]] | None] = ContextVar("publication_batch", default=None)
+
+
+@contextmanager
+def batch() -> Iterator[None]:
+    """Transitions made inside are also announced together when the block ends
+    (`batch_transitioned`): a coordinator who approves 100 offers, or an import that submits
+    500, makes one e-mail per person rather than one per offer. Nested blocks join the outer one."""
+    if _batch.get() is not None:
+        yield
+        return
+    made: list[tuple[Target, PublicationEvent]] = []
+    token = _batch.set(made)
+    try:
+        yield
+    except BaseException:
+        _batch.reset(token)
+        # Outside a transaction, the transitions already made are saved: they are told. Inside
+        # one (an all-or-nothing import), they are rolled back with it: nothing to tell.
+        if made and not transaction.get_connection().in_atomic_block:
+            batch_transitioned.send(sender=PublicationEvent, transitions=made)
+        raise
+    _batch.reset(token)
+    if made:
+        batch_transitioned.send(sender=PublicationEvent, transitions=made)
 
 
 @dataclass
@@ -127,13 +160,14 @@ def bulk_transition(targets: Iterable[Target], action: Action, actor: Actor, com
     """The same action on many offers (e.g. approve an import): each one on its own, so
     that one refusal does not block the others; the outcome says which were refused and why."""
     outcome = BulkOutcome()
-    for target in targets:
-        try:
-            transition(target, action, actor, comment)
-        except TransitionError as error:
-            outcome.refused.append((target, str(error)))
-        else:
-            outcome.done.append(target)
+    with batch():
+        for target in targets:
+            try:
+                transition(target, action, actor, comment)
+            except TransitionError as error:
+                outcome.refused.append((target, str(error)))
+            else:
+                outcome.done.append(target)
     return outcome
 
 
