@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: anonymous public answers from the cache; everything above still runs for them
+    # (rate limits count them, CSP and CSRF cookie), docs/adr/0034-response-cache.md.
+    "annuaire.server.response_cache.ResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -364,6 +367,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = envint("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1
 # Cache: per-process memory by default; in production with several workers or servers,
 # CACHE_URL=redis://... (shared, atomic counters for the rate limits) or a database table.
 _CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES: dict[str, dict[str, Any]]
 if _CACHE_URL.startswith(("redis://", "rediss://")):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _CACHE_URL}}
 elif _CACHE_URL.startswith("db://"):
@@ -372,6 +376,22 @@ elif _CACHE_URL.startswith("db://"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole anonymous answers of the public pages, API and FHIR (annuaire/server/response_cache.py):
+# the same store under their own prefix; in memory, a separate one of bounded size.
+if "LOCATION" in CACHES["default"]:
+    CACHES["responses"] = {**CACHES["default"], "KEY_PREFIX": "reponses"}
+else:
+    CACHES["responses"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "reponses",
+        "OPTIONS": {"MAX_ENTRIES": envint("RESPONSE_CACHE_MAX_ENTRIES", 500)},
+    }
+# Kept this long at most (0: no response cache); any change of the published data drops them
+# at once. With several processes, only a shared cache (CACHE_URL) shares that change.
+RESPONSE_CACHE_SECONDS = envint("RESPONSE_CACHE_SECONDS", 300)
+RESPONSE_CACHE_MAX_BYTES = envint("RESPONSE_CACHE_MAX_BYTES", 2 * 1024 * 1024)
+# Cookies that do not change a page (e.g. a statistics tool's): their bearers get cached answers.
+RESPONSE_CACHE_IGNORED_COOKIES = envlist("RESPONSE_CACHE_IGNORED_COOKIES", "")
 
 # Rate limits per client address (annuaire/server/ratelimit.py): generous for a harvester
 # following `next` links, tighter on the forms that write. "" disables one rule.

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
+from annuaire.core import published
 from annuaire.directory.models import Structure, StructureQuerySet
 
 FICTITIOUS_DOMAIN = "demo-sos.invalid"
@@ -28,9 +29,12 @@ def demo_data_loaded() -> bool:
     loaded = cache.get(CACHE_KEY)
     if loaded is None:
         loaded = fictitious_structures().exists()
-        remember(loaded)
+        cache.set(CACHE_KEY, loaded, CACHE_SECONDS)
     return bool(loaded)
 
 
 def remember(loaded: bool) -> None:
+    """After writing or deleting demo rows."""
     cache.set(CACHE_KEY, loaded, CACHE_SECONDS)
+    # The demo banner is on every public page: cached answers are dropped.
+    published.changed()

@@ -26,6 +26,7 @@ from annuaire.directory.search import (
 )
 from annuaire.geo.lookup import find_departement
 from annuaire.geo.models import Commune, Departement
+from annuaire.taxonomy.lookups import active_categories
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -46,11 +47,11 @@ class SearchParameters(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._categories = {c.code: c for c in Category.objects.active()}
+        self._categories = active_categories()
 
     @property
     def categories(self) -> list[Category]:
-        """The active categories, loaded once per form (the page lists them too)."""
+        """The active categories (remembered in the process: the page lists them too)."""
         return list(self._categories.values())
 
     def clean_categorie(self) -> Category | None:

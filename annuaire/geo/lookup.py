@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from annuaire.core import published
 from annuaire.core.errors import InvalidValue
 from annuaire.core.text import normalize
 from annuaire.geo.models import Commune, Departement
@@ -22,10 +23,19 @@ _INSEE_CODE = re.compile(r"^([0-9]{2}|2A|2B)[0-9]{3}$")
 _LABEL = re.compile(r"^(?P<name>.+?)\s*\((?P<departement>[0-9]{2,3}|2A|2B)\)$", re.IGNORECASE)
 
 
+def all_departements() -> list[Departement]:
+    """Every département with its region, by code (remembered until the public data change)."""
+    return list(
+        published.remembered(
+            "geo.all_departements", None, lambda: tuple(Departement.objects.select_related("region").order_by("code"))
+        )
+    )
+
+
 def find_departement(code: str) -> Departement:
     """The département with this INSEE code ("29", "2A", "971"); an unknown code is an error."""
     code = (code or "").strip().upper()
-    departement = Departement.objects.filter(code=code).first() if len(code) <= 3 else None
+    departement = next((d for d in all_departements() if d.code == code), None) if len(code) <= 3 else None
     if departement is None:
         raise InvalidValue(f"Département inconnu : « {code[:10]} ».", "unknown")
     return departement
@@ -52,7 +62,7 @@ def commune_by_postal_code(code: str) -> PlaceAnswer:
     code = (code or "").strip()
     if not is_postal_code(code):
         raise InvalidValue(f"Le code postal « {code[:10]} » doit avoir 5 chiffres, par exemple 29000.", "invalid")
-    communes = communes_with_postal_code(code)
+    communes = published.remembered("geo.communes_with_postal_code", code, lambda: communes_with_postal_code(code))
     if not communes:
         raise InvalidValue(f"Aucune commune n'a le code postal {code}. Vérifiez-le.", "unknown")
     return PlaceAnswer(commune=communes[0], others=communes[1:])
@@ -60,8 +70,15 @@ def commune_by_postal_code(code: str) -> PlaceAnswer:
 
 def commune_by_insee_code(code: str) -> Commune:
     code = (code or "").strip()
-    communes = Commune.objects.select_related("departement")
-    commune = communes.filter(code=code.upper()).first() if len(code) == 5 else None
+    commune = (
+        published.remembered(
+            "geo.commune_by_insee_code",
+            code.upper(),
+            lambda: Commune.objects.select_related("departement").filter(code=code.upper()).first(),
+        )
+        if len(code) == 5
+        else None
+    )
     if commune is None:
         raise InvalidValue(f"Code INSEE de commune inconnu : « {code[:10]} ».", "unknown")
     return commune
@@ -91,9 +108,15 @@ def communes_named(name: str) -> list[Commune]:
     if not needle:
         return []
     return list(
-        Commune.objects.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
-        .select_related("departement")
-        .order_by("-population", "name")
+        published.remembered(
+            "geo.communes_named",
+            needle,
+            lambda: tuple(
+                Commune.objects.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
+                .select_related("departement")
+                .order_by("-population", "name")
+            ),
+        )
     )
 
 

@@ -19,8 +19,10 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.db.models import F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.http import HttpRequest
 from django.utils import timezone
 
+from annuaire.core import published
 from annuaire.core.text import normalize, search_words
 from annuaire.directory.search import SearchCriteria
 from annuaire.geo.models import Departement
@@ -103,11 +105,19 @@ class AnonymousSearch:
 _COLUMNS = ["day", "category", "subcategories", "filters", "words", "commune", "departement", "radius_km"]
 
 
-def record_search(criteria: SearchCriteria, result_count: int) -> None:
-    """Count one public search (at most one SQL statement; never fails the search)."""
+def record_search(criteria: SearchCriteria, result_count: int, request: HttpRequest | None = None) -> None:
+    """Count one public search (at most one SQL statement; never fails the search). With the
+    `request`, an answer served again from the response cache is counted again too."""
     asked = AnonymousSearch.of(criteria)
     if asked.is_empty:
         return
+    count_search(asked, result_count)
+    if request is not None:
+        published.repeat_on_cached_answers(request, count_search, asked, result_count)
+
+
+def count_search(asked: AnonymousSearch, result_count: int) -> None:
+    """Add one to the day's counter of `asked` (one upsert statement; never fails the search)."""
     table = connection.ops.quote_name(SearchCount._meta.db_table)
     key = [*_COLUMNS, "result_count"]
     columns = ", ".join(key)

@@ -16,6 +16,7 @@ from django.db.models import DateField, Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
+from annuaire.core import published
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, PublicationEvent, Structure
 from annuaire.directory.publication import (
@@ -130,6 +131,8 @@ def confirm_structure(structure: Structure, actor: Actor, today: date) -> Outcom
 
 
 def _settle(structure: Structure, actor: Actor, today: date) -> Outcome:
+    # Offers' "vérifiée le" dates changed (updates skip the models' signals).
+    published.changed()
     since = last_confirmed(structure)
     offers = offers_to_confirm(structure)
     pending = pending_revision_ids(offers)
@@ -173,6 +176,7 @@ def decide_reinstatement(
             transition(offer, Action.REINSTATE, actor, comment)
         Offer.objects.filter(pk__in=[o.pk for o in offers]).update(last_verified_at=today, updated_at=timezone.now())
         Structure.objects.filter(pk=structure.pk).update(last_verified_at=today, updated_at=timezone.now())
+        published.changed()
     ReinstatementRequest.objects.filter(pk=request.pk).update(
         decision=ReinstatementRequest.Decision.APPROVED if approve else ReinstatementRequest.Decision.REFUSED,
         decided_on=today,

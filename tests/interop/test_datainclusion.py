@@ -198,15 +198,15 @@ def test_a_page_past_the_last_one_is_empty_and_leads_back_to_the_last(client: Cl
 
 def test_it_lists_services_in_a_constant_number_of_queries(client: Client, django_assert_num_queries: Any) -> None:
     OfferFactory(subcategory_codes=["yoga", "pilates"])
-    # data version, count, page, sub-categories, places, their communes, départements,
+    # count, page, sub-categories, places, their communes, départements,
     # communes around the places (eligibility zones)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert get(client, SERVICES)["count"] == 1
     for _ in range(6):
         OfferFactory(subcategory_codes=["yoga", "pilates"])
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         assert get(client, SERVICES)["count"] == 7
-    with django_assert_num_queries(1):  # unchanged data: the page comes from the cache
+    with django_assert_num_queries(0):  # unchanged data: the answer comes from the cache
         assert get(client, SERVICES)["count"] == 7
-    with django_assert_num_queries(3):  # data version, count, page
+    with django_assert_num_queries(2):  # count, page
         assert get(client, STRUCTURES)["count"] == 7

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from annuaire.core import published
 from annuaire.directory import publication
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Structure
@@ -153,6 +154,7 @@ def test_public_pages_say_when_a_check_is_under_way(client: Client, db: Any) -> 
     assert "Informations vérifiées le" in page
     assert "Une nouvelle vérification est en cours" in page
     Offer.objects.filter(pk=offer.pk).update(last_verified_at=timezone.localdate())
+    published.changed()  # a bulk update sends no signal: it tells the caches, as the domain does
     assert "Une nouvelle vérification est en cours" not in text(client.get(offer.get_absolute_url()))
 
 

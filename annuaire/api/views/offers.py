@@ -59,7 +59,7 @@ class OfferListView(PublicReadView):
         if since is not None:
             offers = offers.filter(updated_at__gte=since)
         page = pagination.paginate(offers.with_result_relations())
-        record_search(criteria, pagination.paginator.count if pagination.paginator else 0)
+        record_search(criteria, pagination.paginator.count if pagination.paginator else 0, request)
         self.last_modified = _last_modified(page)
         return Response(pagination.envelope(_serialize(request, page, criteria.centre)))
 

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from annuaire.core import published
 from annuaire.directory.enums import PublicationStatus as S
 from annuaire.directory.models import Offer, PublicationEvent, Structure
 from annuaire.directory.publication.rules import OFFER, STRUCTURE, Action, find_transition
@@ -96,6 +97,7 @@ _COMMENTED = {Action.SEND_BACK, Action.SUSPEND, Action.DELIST, Action.END}
 def record(events: Iterable[PublicationEvent], batch_size: int = 2000) -> None:
     """Save the journal returned by `prepare`, after the rows themselves."""
     PublicationEvent.objects.bulk_create(list(events), batch_size=batch_size)
+    published.changed()
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import OperationalError, transaction
 from django.utils import timezone
 
+from annuaire.core import published
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, PublicationEvent, Structure
 from annuaire.directory.publication.actors import Actor
@@ -188,6 +189,8 @@ def _move(target: Target, rule: Transition, actor: Actor, comment: str) -> Publi
             "Quelqu'un a traité cette fiche entre-temps (elle est maintenant : "
             f"{_status_label(current or '')}). Rechargez la page pour voir son état."
         )
+    # The one writer of statuses tells the public caches (docs/adr/0034-response-cache.md).
+    published.changed()
     for name, value in changes.items():
         setattr(target, name, value)
     return _record(target, rule.action, source, rule.target, actor, comment, now)

@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
@@ -23,7 +22,8 @@ from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.views.base import PublicReadView, validated_pagination
-from annuaire.directory.models import Offer, Place, Structure
+from annuaire.core import published
+from annuaire.directory.models import Offer, Structure
 from annuaire.interop import settings as interop_settings
 from annuaire.interop.datainclusion import mapping
 from annuaire.interop.datainclusion.zones import zones_for
@@ -40,21 +40,9 @@ class DataInclusionPagination(PageNumberPagination):
     empty_past_last_page = True
 
 
-# Pages are kept this long at most, and dropped as soon as the published data changes;
-# a change of taxonomy labels alone shows after this delay.
+# Pages are kept this long at most, and dropped as soon as the published data changes
+# (the generation of annuaire.core.published, also in the whole-response cache's keys).
 CACHE_SECONDS = 300
-
-
-def data_version() -> str:
-    """Changes whenever a structure, place or offer, or their links, change (one query)."""
-    tables = [model._meta.db_table for model in (Structure, Place, Offer)]
-    links = [Offer.places.through._meta.db_table, Offer.subcategories.through._meta.db_table]
-    columns = [f"(SELECT COUNT(*) FROM {t}), (SELECT MAX(updated_at) FROM {t})" for t in tables]
-    columns += [f"(SELECT COUNT(*) FROM {t})" for t in links]
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(columns))
-        row = cursor.fetchone()
-    return hashlib.sha256(repr(row).encode()).hexdigest()[:16]
 
 
 def published_structures() -> QuerySet[Structure]:
@@ -102,7 +90,7 @@ class DataInclusionListView(PublicReadView):
     ) -> Response:
         pagination = validated_pagination(request, pagination_class=DataInclusionPagination)
         site = interop_settings.site_url()
-        identity = f"{site}|{interop_settings.source()}|{request.build_absolute_uri()}|{data_version()}"
+        identity = f"{site}|{interop_settings.source()}|{request.build_absolute_uri()}|{published.generation()}"
         key = "datainclusion:" + hashlib.sha256(identity.encode()).hexdigest()
         cached = cache.get(key)
         if cached is None:

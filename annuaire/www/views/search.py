@@ -18,9 +18,11 @@ from django.shortcuts import render
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, nearest_place, radius_choices
+from annuaire.geo.lookup import all_departements
 from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
-from annuaire.taxonomy.models import Category, SubCategory
+from annuaire.taxonomy.lookups import active_subcategories_of
+from annuaire.taxonomy.models import Category
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
 from annuaire.www.views.presentation import OfferFacts, map_layers, offer_facts
@@ -88,7 +90,7 @@ def search(request: HttpRequest) -> HttpResponse:
     category = form.cleaned_data.get("categorie")
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     if context["asked"]:
-        departements = list(Departement.objects.select_related("region").order_by("code"))
+        departements = all_departements()
         context["departement_groups"] = _departement_groups(departements)
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
@@ -110,7 +112,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     offers = Offer.objects.search(criteria).with_result_relations()
     paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
-    record_search(criteria, paginator.count)
+    record_search(criteria, paginator.count, request)
     centre = criteria.centre
     cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
     return {
@@ -281,7 +283,7 @@ def _subcategory_options(category: Category | None, chosen: set[str]) -> list[di
         return []
     return [
         {"value": s.code, "label": s.label, "checked": s.code in chosen, "id": f"champ-sous_categorie-{s.code}"}
-        for s in SubCategory.objects.active().filter(category=category).order_by("order", "label")
+        for s in active_subcategories_of(category)
     ]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from annuaire.core import published
 from annuaire.core.text import normalize
 from annuaire.geo.models import Commune, Departement, PostalCode, Region
 from annuaire.geo.reference import read_csv
@@ -53,6 +54,7 @@ class Command(BaseCommand):
                 [PostalCode(code=code, commune_id=insee) for insee, codes in postal_codes.items() for code in codes],
                 batch_size=5000,
             )
+        published.changed()  # bulk writes send no signal: public answers and lookups start afresh
         self.stdout.write(f"Référentiel géographique chargé : {len(communes)} communes.")
 
     def load_regions_and_departements(self) -> None:

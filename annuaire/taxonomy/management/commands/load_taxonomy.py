@@ -11,6 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from annuaire.core import published
 from annuaire.taxonomy.models import Category, Profession, SubCategory
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "data" / "taxonomy.json"
@@ -71,4 +72,5 @@ class Command(BaseCommand):
                 )
                 if reset or not subcategory.professions.exists():
                     subcategory.professions.set([professions[code] for code in sub_data["professions"]])
+        published.changed()  # public answers and the cached lookups start afresh
         self.stdout.write(f"Nomenclature : {created} élément(s) créé(s).")
