@@ -35,11 +35,15 @@ def answers(url: str) -> bool:
 
 
 class Server:
-    """`with Server(port, workers) as server:` gunicorn, DEBUG off, on 127.0.0.1:port."""
+    """`with Server(port, workers) as server:` gunicorn, DEBUG off, on 127.0.0.1:port.
 
-    def __init__(self, port: int, workers: int) -> None:
+    `response_cache=False` turns the anonymous response cache off (docs/adr/0034), so that a
+    benchmark measures the work of every page, the trivial one included, not the cache."""
+
+    def __init__(self, port: int, workers: int, *, response_cache: bool = True) -> None:
         self.url = f"http://127.0.0.1:{port}"
         self.bind, self.workers = f"127.0.0.1:{port}", workers
+        self.response_cache = response_cache
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> Server:
@@ -53,6 +57,8 @@ class Server:
             "RATELIMIT_ENABLE": "false",
             "DATABASE_URL": database_url(),
         }
+        if not self.response_cache:
+            env["RESPONSE_CACHE_SECONDS"] = "0"
         gunicorn = Path(sys.executable).with_name("gunicorn")
         command = [str(gunicorn), "config.wsgi", "--bind", self.bind, "--workers", str(self.workers)]
         self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stderr=subprocess.DEVNULL)

@@ -50,7 +50,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Base : {engine}, {published} offres publiées ({scale}) ; gunicorn {options['workers']} ×.")
         queries = self.queries_per_kind(mixes[levels[0]])
         call_command("collectstatic", "--noinput", verbosity=0)
-        with Server(options["port"], options["workers"]) as server:
+        with Server(options["port"], options["workers"], response_cache=False) as server:
             # Each worker serves every view once (untimed) before the measure: a cold worker
             # loading its code would otherwise be the p95 of a short run.
             drive(server.url, warm_up_requests() * 2 * options["workers"], 2 * options["workers"], 60)
