@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run serve setup test audit browser-deps lint bench bench-core clean
+.PHONY: run serve setup test audit browser-deps lint bench bench-core loadtest clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -69,20 +69,21 @@ lint: $(VENV)/.dev
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-# The national dataset of the benchmark (100,000 offers, ~70 s to build), beside the dev DB.
-NATIONAL_DB := bench-national.sqlite3
 BENCH_PORT ?= 8130
+LOADTEST_PORT ?= 8131
+LOADTEST_TIME ?= 2m30s
+LOADTEST_USERS ?= 20
 
-$(NATIONAL_DB): | $(VENV)/.runtime
-	DATABASE_URL=sqlite:///$(CURDIR)/$@ sh -c '$(PY) manage.py migrate --noinput -v0 && $(PY) manage.py load_geo \
-	  && $(PY) manage.py load_taxonomy && $(PY) manage.py seed_demo --national --offers 100000'
+## Both datasets (demo region; national: 100,000 offers, built once in bench-national.sqlite3) on
+## SQLite and on PostgreSQL (DATABASE_URL's server, else a throw-away one started here), served by
+## gunicorn (DEBUG off), at 1 and 16 clients. Writes bench-results.json (docs/benchmarks.md).
+bench: $(VENV)/.runtime
+	$(PY) manage.py bench --port $(BENCH_PORT) $(BENCH_ARGS)
 
-## Public pages through gunicorn (DEBUG off) on the demo region and the national dataset, at 1 and
-## 16 clients; also on PostgreSQL when DATABASE_URL is given. Writes bench-results.json (docs/benchmarks.md).
-bench: setup $(NATIONAL_DB)
-	env -u DATABASE_URL $(PY) manage.py bench_http --port $(BENCH_PORT)
-	DATABASE_URL=sqlite:///$(CURDIR)/$(NATIONAL_DB) $(PY) manage.py bench_http --port $(BENCH_PORT)
-	if [ -n "$$DATABASE_URL" ]; then $(PY) manage.py bench_http --port $(BENCH_PORT); fi
+## Locust, headless, against gunicorn (DEBUG off) on the demo region for $(LOADTEST_TIME):
+## patients, nurses, coordinators, a harvester; fails on any error (docs/benchmarks.md).
+loadtest: setup $(VENV)/.dev
+	$(PY) manage.py loadtest --port $(LOADTEST_PORT) --time $(LOADTEST_TIME) --users $(LOADTEST_USERS)
 
 ## The search core in process (count + one page, HTML, API), on whatever data the database holds.
 bench-core: $(VENV)/.runtime

@@ -39,6 +39,7 @@ class PageNumberPagination:
     False would answer a 400 instead).
     """
 
+    paginator_class: type[Paginator] = Paginator  # type: ignore[type-arg]
     default_page_size = DEFAULT_PAGE_SIZE
     max_page_size = MAX_PAGE_SIZE
     empty_past_last_page = True
@@ -58,7 +59,7 @@ class PageNumberPagination:
         self.paginator: Paginator[Any] | None = None
 
     def paginate(self, items: QuerySet[M]) -> list[M]:
-        paginator: Paginator[M] = Paginator(items, self.page_size)
+        paginator: Paginator[M] = self.paginator_class(items, self.page_size)
         self.paginator = paginator
         if self.page_number > paginator.num_pages:
             if self.empty_past_last_page:

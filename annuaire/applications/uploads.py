@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +61,8 @@ def _check_structure(content: bytes) -> None:
         "Ce document PDF est abîmé ou illisible. Enregistrez-le de nouveau au format PDF puis envoyez-le.",
         code="broken_pdf",
     )
+    from pypdf import PdfReader  # ~14 MB per process: loaded by the first upload, not at start-up
+
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         if reader.is_encrypted:

@@ -13,11 +13,11 @@ from django.db import transaction
 
 from annuaire.accounts.models import DemoAccount, Role, RoleKind
 from annuaire.accounts.roles import grant_coordinator, grant_regional_admin, grant_structure_role
+from annuaire.demo.credentials import DEMO_PASSWORD
 from annuaire.demo.writer import demo_structures
 from annuaire.directory.enums import PublicationStatus, StructureKind
 from annuaire.geo.models import Departement, Region
 
-DEMO_PASSWORD = "demo-annuaire-sos"
 DEMO_DEPARTEMENT = "29"  # the coordinators' territory: Finistère
 DEMO_REGION = "53"
 

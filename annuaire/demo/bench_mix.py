@@ -11,12 +11,16 @@ import random
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.db.models import Count
+
 from annuaire.directory.models import Offer, Place
 from annuaire.geo.models import Commune
 from annuaire.taxonomy.models import Category, SubCategory
 
 TRIVIAL_KIND = "page triviale /a-propos/"
 SEARCH_KIND = "HTML commune + catégorie (formulaire)"
+PAGE_SIZE: int = settings.SEARCH_PAGE_SIZE
 WORDS = ["sophrologie", "psychologue", "yoga", "dieteticien", "socio-esthetique", "activite", "douleur", "sommeil"]
 FILTERS = [
     ("public", "patients"),
@@ -51,28 +55,40 @@ def communes_with_offers(count: int, seed: int) -> list[Commune]:
     return [by_code[code] for code in chosen]
 
 
-def request_mix(per_kind: int, seed: int) -> list[Request]:
-    """`per_kind` requests of each kind, every search URL distinct, shuffled with `seed`.
+DEEP_KIND = "HTML page profonde"
+NO_FILTER_KIND = "HTML sans filtre"
+OFFER_KIND = "page d'une offre"
+DEEP_PAGE = 200
+
+
+def request_mixes(per_kind: int, parts: int, seed: int) -> list[list[Request]]:
+    """`parts` mixes (one per level of clients) of `per_kind` requests of each kind, each
+    shuffled; no search URL appears twice across all of them (a response cache cannot help).
 
     Each search uses its own commune (as many as there are: they cycle only when the data
     holds fewer communes than searches, and the other parameters still differ)."""
     rng = random.Random(seed)
+    total = per_kind * parts
     categories = list(Category.objects.active().values_list("code", flat=True).order_by("code"))
     subcategories = list(SubCategory.objects.active().values_list("code", flat=True).order_by("code"))
-    communes = communes_with_offers(per_kind * 8, seed)
-    offers = list(Offer.objects.published().select_related("structure").order_by("pk").values_list("pk", flat=True))
-    published = len(offers)
-    pages = max(1, published // 20)
-    chosen_offers = rng.sample(offers, min(per_kind, len(offers)))
+    communes = communes_with_offers(total * 8, seed)
+    published = Offer.objects.published()
+    offers = list(published.order_by("pk").values_list("pk", flat=True))
+    per_category = dict(
+        published.values_list("category__code").annotate(n=Count("pk")).values_list("category__code", "n")
+    )
+    chosen_offers = rng.sample(offers, min(total, len(offers)))
     offer_urls = {o.pk: o.get_absolute_url() for o in Offer.objects.filter(pk__in=chosen_offers)}
-    requests: list[Request] = []
-    for i in range(per_kind):
+    mixes: list[list[Request]] = [[] for _ in range(parts)]
+    for i in range(total):
         c = [communes[(i * 8 + j) % len(communes)] for j in range(8)]
         category = categories[i % len(categories)]
         name, value = FILTERS[i % len(FILTERS)]
         word = WORDS[i % len(WORDS)]
-        deep = max(1, pages - i) if pages < 200 else 200 - i
-        requests += [
+        # Page 200 of the category at national scale; its last pages when it has fewer.
+        pages = max(1, -(-per_category.get(category, 0) // PAGE_SIZE))
+        deep = DEEP_PAGE - i // len(categories) if pages >= DEEP_PAGE else max(1, pages - i // len(categories))
+        requests = [
             Request(SEARCH_KIND, "/?" + urlencode({"categorie": category, "commune": c[0].label})),
             Request("HTML commune + 30 km", "/?" + urlencode({"commune": c[1].label, "rayon": "30"})),
             Request(
@@ -81,8 +97,8 @@ def request_mix(per_kind: int, seed: int) -> list[Request]:
             ),
             Request("HTML département + sous-catégorie", "/?" + urlencode(_departement_search(c[3], subcategories, i))),
             Request("HTML texte libre", "/?" + urlencode({"q": word, "commune": c[4].label})),
-            Request("HTML sans filtre", "/?" + urlencode({"q": "", "page": str(1 + i)})),
-            Request("HTML page profonde", "/?" + urlencode({"categorie": category, "page": str(deep)})),
+            Request(NO_FILTER_KIND, "/?" + urlencode({"q": "", "page": str(1 + i)})),
+            Request(DEEP_KIND, "/?" + urlencode({"categorie": category, "page": str(deep)})),
             Request(
                 "API commune + catégorie", "/api/v1/offres?" + urlencode({"commune": c[5].code, "categorie": category})
             ),
@@ -91,10 +107,27 @@ def request_mix(per_kind: int, seed: int) -> list[Request]:
             ),
         ]
         if chosen_offers:
-            requests.append(Request("page d'une offre", offer_urls[chosen_offers[i % len(chosen_offers)]]))
-        requests += [Request(TRIVIAL_KIND, "/a-propos/")] * 3
-    rng.shuffle(requests)
-    return requests
+            requests.append(Request(OFFER_KIND, offer_urls[chosen_offers[i % len(chosen_offers)]]))
+        mixes[i % parts] += [*requests, *[Request(TRIVIAL_KIND, "/a-propos/")] * 3]
+    for mix in mixes:
+        rng.shuffle(mix)
+    return mixes
+
+
+def warm_up_requests() -> list[Request]:
+    """One request of each view of the mix with parameters the mix never uses (10 km), so that
+    each gunicorn worker loads its code and templates before the timed requests."""
+    (commune,) = communes_with_offers(1, seed=0)
+    offer = Offer.objects.published().order_by("pk").first()
+    return [
+        Request(TRIVIAL_KIND, "/a-propos/"),
+        Request("warm-up", "/?" + urlencode({"commune": commune.label, "rayon": "10"})),
+        Request("warm-up", "/api/v1/offres?" + urlencode({"commune": commune.code, "rayon": "10"})),
+        Request(
+            "warm-up", "/fhir/HealthcareService?" + urlencode({"location.near-insee-code": f"{commune.code}|10|km"})
+        ),
+        *([Request(OFFER_KIND, offer.get_absolute_url())] if offer else []),
+    ]
 
 
 def _departement_search(commune: Commune, subcategories: list[str], i: int) -> dict[str, str]:

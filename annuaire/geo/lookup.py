@@ -102,17 +102,20 @@ class PlaceAnswer:
     homonyms: list[Commune] = field(default_factory=list)  # same name: the person must choose
 
 
-def communes_named(name: str) -> list[Commune]:
-    """Communes whose name (or former name) is exactly `name`, accents and case aside."""
+def communes_named(name: str, departement: str | None = None) -> list[Commune]:
+    """Communes whose name (or former name) is exactly `name`, accents and case aside;
+    only those of `departement` when given (its index spares a scan of every commune:
+    the former names cannot use one)."""
     needle = normalize(name)
     if not needle:
         return []
+    communes = Commune.objects.filter(departement_id=departement) if departement else Commune.objects.all()
     return list(
         published.remembered(
             "geo.communes_named",
-            needle,
+            (needle, departement),
             lambda: tuple(
-                Commune.objects.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
+                communes.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
                 .select_related("departement")
                 .order_by("-population", "name")
             ),
@@ -135,7 +138,7 @@ def resolve_place(value: str) -> PlaceAnswer:
     label = _LABEL.match(value)
     if label:
         departement = label["departement"].upper()
-        in_departement = [c for c in communes_named(label["name"]) if c.departement_id == departement]
+        in_departement = communes_named(label["name"], departement)
         if not in_departement:
             first = Commune.objects.lookup(label["name"]).filter(departement_id=departement).first()
             in_departement = [first] if first else []

@@ -14,12 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from django.db import transaction
 from django.utils import timezone
-from scipy.spatial import cKDTree
 
 from annuaire.core.geodesy import EARTH_RADIUS_KM
 from annuaire.directory.models import Offer
@@ -27,6 +25,12 @@ from annuaire.geo.models import Commune
 from annuaire.insight.models import CoverageDistance
 from annuaire.insight.territory import Territory
 from annuaire.taxonomy.models import Category, SubCategory
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# numpy and scipy (~40 MB per process) are imported by the functions that compute, not at
+# start-up: a web worker that never computes coverage never loads them (docs/benchmarks.md).
 
 DEFAULT_KM = 20.0
 
@@ -112,6 +116,8 @@ def offer_positions(subcategory: SubCategory | None = None) -> dict[int, list[tu
 
 
 def _unit_vectors(points: Sequence[tuple[float, float]]) -> np.ndarray:
+    import numpy as np
+
     radians = np.radians(np.asarray(points, dtype=float).reshape(-1, 2))
     lat, lng = radians[:, 0], radians[:, 1]
     return np.column_stack((np.cos(lat) * np.cos(lng), np.cos(lat) * np.sin(lng), np.sin(lat)))
@@ -123,6 +129,9 @@ def nearest_km(origins: Sequence[tuple[float, float]], targets: Sequence[tuple[f
         return []
     if not targets:
         return [None] * len(origins)
+    import numpy as np
+    from scipy.spatial import cKDTree
+
     chords, _ = cKDTree(_unit_vectors(targets)).query(_unit_vectors(origins), k=1)
     distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.asarray(chords) / 2))
     return [float(d) for d in distances]

@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.http import HttpResponse
-from openpyxl import Workbook
 
 Row = Sequence[Any]
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -37,6 +36,8 @@ Sheet = tuple[str, Row, Iterable[Row]]
 
 def xlsx_bytes(header: Row, rows: Iterable[Row], title: str, more: Sequence[Sheet] = ()) -> bytes:
     """A workbook whose first sheet is `title`, then the `more` sheets (title, header, rows)."""
+    from openpyxl import Workbook  # loaded by the first download, not at start-up
+
     workbook = Workbook(write_only=True)
     for sheet_title, sheet_header, sheet_rows in [(title, header, rows), *more]:
         sheet = workbook.create_sheet(sheet_title[:31])

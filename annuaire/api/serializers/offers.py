@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -29,6 +32,10 @@ class CostSerializer(serializers.Serializer):  # type: ignore[type-arg]
 class OfferSerializer(serializers.Serializer):  # type: ignore[type-arg]
     """Une offre publiée. `commune`, `departement`, `lat` et `lng` sont ceux de son lieu le plus
     proche de la commune cherchée (son premier lieu si aucune commune n'est indiquée)."""
+
+    # The schema of an offer (OpenAPI). The search and detail views answer with
+    # `offer_representation` below, the same JSON built without DRF's per-field machinery
+    # (docs/adr/0033); tests/api/test_offer_representation.py holds them equal.
 
     id = serializers.IntegerField()
     uuid = serializers.UUIDField(help_text="Identifiant stable de l'offre.")
@@ -109,3 +116,81 @@ class OfferSerializer(serializers.Serializer):  # type: ignore[type-arg]
     def get_distance_km(self, offer: Offer) -> float | None:
         distance = getattr(offer, "distance_km", None)
         return None if distance is None else round(float(distance), 1)
+
+
+CENT = Decimal("0.01")
+
+
+def _datetime(value: datetime | None) -> str | None:
+    """As DRF's DateTimeField writes it: in the current time zone, ISO 8601, "Z" for UTC."""
+    if value is None:
+        return None
+    text = timezone.localtime(value, timezone.get_current_timezone()).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def _date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _place(place: Place) -> dict[str, Any]:
+    commune = place.commune
+    return {
+        "id": place.pk,
+        "nom": place.name,
+        "adresse": place.address_line,
+        "complement_adresse": place.address_complement,
+        "code_postal": place.postal_code,
+        "commune": {"code_insee": commune.code, "nom": commune.name},
+        "departement": commune.departement_id,
+        "lat": None if place.lat is None else float(place.lat),
+        "lng": None if place.lng is None else float(place.lng),
+        "telephone": place.phone,
+    }
+
+
+def offer_representation(offer: Offer, nearest: Place | None, request: Any) -> dict[str, Any]:
+    """`OfferSerializer(offer).data` as plain dicts: the hot path of the search (DRF's
+    per-field machinery was about 40 % of the API search). Same keys, same order, same values."""
+    structure = offer.structure
+    distance = getattr(offer, "distance_km", None)
+    nearest_commune = nearest.commune if nearest is not None else None
+    return {
+        "id": offer.pk,
+        "uuid": str(offer.uuid),
+        "nom": offer.title,
+        "url": request.build_absolute_uri(offer.get_absolute_url()),
+        "categorie": offer.category.code,
+        "sous_categories": [sub.code for sub in offer.subcategories.all()],
+        "structure": {"id": structure.pk, "nom": structure.name, "type": structure.kind},
+        "commune": (
+            {"code_insee": nearest_commune.code, "nom": nearest_commune.name} if nearest_commune is not None else None
+        ),
+        "departement": nearest_commune.departement_id if nearest_commune is not None else None,
+        "lat": nearest.lat if nearest is not None else None,
+        "lng": nearest.lng if nearest is not None else None,
+        "distance_km": None if distance is None else round(float(distance), 1),
+        "description": offer.description,
+        "publics": list(offer.audiences),
+        "ages": list(offer.age_groups),
+        "lieux_de_prise_en_charge": list(offer.care_settings),
+        "phases": list(offer.phases),
+        "acces": list(offer.access),
+        "formats": list(offer.formats),
+        "modalites": list(offer.modalities),
+        "parcours_global": bool(offer.parcours_global),
+        "reste_a_charge": {
+            "code": offer.cost,
+            "libelle": offer.cost_label,
+            "montant": None if offer.cost_amount is None else Decimal(offer.cost_amount).quantize(CENT),
+            "precisions": offer.cost_details,
+        },
+        "comment_y_acceder": offer.how_to_access,
+        "delai_rendez_vous_jours": offer.appointment_delay_days,
+        "horaires": offer.schedule,
+        "telephone": offer.phone_for(nearest),
+        "email": offer.contact_email,
+        "lieux": [_place(place) for place in offer.places.all()],
+        "derniere_verification": _date(offer.last_verified_at),
+        "modifie_le": _datetime(offer.updated_at),
+    }

@@ -12,16 +12,23 @@ from rest_framework.response import Response
 from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.errors import ResourceNotFound
+from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.params import OfferSearchForm
-from annuaire.api.serializers.offers import OfferSerializer
+from annuaire.api.serializers.offers import OfferSerializer, offer_representation
 from annuaire.api.views.base import PublicReadView, check_pk, validated_pagination
 from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
-from annuaire.directory.search import default_radius_km, nearest_place
+from annuaire.directory.search import SearchPaginator, default_radius_km, nearest_place
 from annuaire.insight.searches import record_search
 
 OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
+
+
+class OfferPagination(PageNumberPagination):
+    """Deep pages of the search read through an index-only subquery (docs/adr/0033)."""
+
+    paginator_class = SearchPaginator
 
 
 def _last_modified(offers: Iterable[Offer]) -> datetime | None:
@@ -33,9 +40,7 @@ def _last_modified(offers: Iterable[Offer]) -> datetime | None:
 
 
 def _serialize(request: Request, offers: list[Offer], centre: Point | None) -> list[dict[str, object]]:
-    nearest = {offer.pk: nearest_place(offer, centre) for offer in offers}
-    context = {"request": request, "nearest": nearest}
-    return list(OfferSerializer(offers, many=True, context=context).data)
+    return [offer_representation(offer, nearest_place(offer, centre), request) for offer in offers]
 
 
 class OfferListView(PublicReadView):
@@ -51,7 +56,7 @@ class OfferListView(PublicReadView):
     )
     def get(self, request: Request) -> Response:
         search = OfferSearchForm(request.query_params)
-        pagination = validated_pagination(request, search)
+        pagination = validated_pagination(request, search, pagination_class=OfferPagination)
 
         criteria = search.criteria()
         offers = Offer.objects.search(criteria)

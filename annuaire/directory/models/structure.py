@@ -82,6 +82,8 @@ class Structure(AddressMixin, PublicContactMixin, models.Model):
     class Meta:
         verbose_name = "structure"
         ordering = ["name"]
+        # The public search checks each offer's structure is published: answered by the index alone.
+        indexes = [models.Index(fields=["status", "id"])]
 
     def __str__(self) -> str:
         return self.name

@@ -117,7 +117,7 @@ def healthcare_service_page(params: QueryDict, options: ResultOptions, base: str
     found, near = search.healthcare_services(params, taxonomy_system, options.sort)
     total = found.count()
     rows: list[Offer] = bundle.paged(
-        options, total, lambda offset, count: list(found.with_result_relations()[offset : offset + count])
+        options, total, lambda offset, count: list(found.with_result_relations().window(offset, offset + count))
     )
     table = mappings() if rows else {}
     page = bundle.Page(total=total, matches=[resources.healthcare_service(offer, base, table) for offer in rows])

@@ -11,21 +11,30 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils.formats import date_format
 
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer, Place
-from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, nearest_place, radius_choices
+from annuaire.directory.search import (
+    CHOICE_FILTERS,
+    SearchCriteria,
+    SearchPaginator,
+    default_radius_km,
+    nearest_place,
+    radius_choices,
+)
 from annuaire.geo.lookup import all_departements
 from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
 from annuaire.taxonomy.lookups import active_subcategories_of
 from annuaire.taxonomy.models import Category
+from annuaire.verification.templatetags.verification import check_under_way, closed_today
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
-from annuaire.www.views.presentation import OfferFacts, map_layers, offer_facts
+from annuaire.www.views.presentation import map_layers, tel_href
 from annuaire.www.views.search_advice import widening_advice
 
 # Fields of the search form, in display order, with the id of the control an error links to.
@@ -46,15 +55,27 @@ REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
 
 @dataclass
 class ResultCard:
-    facts: OfferFacts
+    """A result as its card shows it, every value computed once here rather than looked up
+    through several levels in the template (docs/adr/0033: the cards were most of the page's
+    rendering time)."""
+
+    offer: Offer
     place: Place | None  # the nearest to the searched commune
     distance: str
     phone: str
     number: int  # its number in the list and on the map
-
-    @property
-    def offer(self) -> Offer:
-        return self.facts.offer
+    pk: int
+    url: str
+    title: str
+    structure_name: str
+    commune_name: str  # of `place`
+    is_free: bool
+    cost_label: str
+    is_non_conventional: bool
+    verified_on: str  # "3 mars 2026", or empty when never verified
+    check_under_way: bool
+    closed_today: bool
+    tel_href: str
 
 
 @selection.fresh_when_selecting
@@ -91,7 +112,7 @@ def search(request: HttpRequest) -> HttpResponse:
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     if context["asked"]:
         departements = all_departements()
-        context["departement_groups"] = _departement_groups(departements)
+        context["departement_groups"] = _departement_groups(departements, context["form_values"]["departement"])
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
             context.update(_results(request, criteria, departements))
@@ -110,7 +131,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
     offers = Offer.objects.search(criteria).with_result_relations()
-    paginator = Paginator(offers, settings.SEARCH_PAGE_SIZE)
+    paginator = SearchPaginator(offers, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
     centre = criteria.centre
@@ -129,7 +150,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
                 "lat": card.place.lat,
                 "lng": card.place.lng,
                 "title": card.offer.title,
-                "url": card.offer.get_absolute_url(),
+                "url": card.url,
                 "detail": f"{card.offer.structure.name} – {card.place.commune.name}",
             }
             for card in cards
@@ -138,7 +159,7 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     }
 
 
-def _page(paginator: Paginator, raw: str) -> tuple[Page, str]:
+def _page(paginator: SearchPaginator, raw: str) -> tuple[Page, str]:
     raw = raw.strip()
     if not raw:
         return paginator.page(1), ""
@@ -169,12 +190,26 @@ def page_links(page: Page) -> list[int | None]:
 def _card(offer: Offer, centre: Any, number: int) -> ResultCard:
     place = nearest_place(offer, centre)
     distance = getattr(offer, "distance_km", None)
+    phone = offer.phone_for(place)
+    verified = offer.last_verified_at
     return ResultCard(
-        facts=offer_facts(offer),
+        offer=offer,
         place=place,
         distance=f"à {format_km(distance)} km" if distance is not None else "",
-        phone=offer.phone_for(place),
+        phone=phone,
         number=number,
+        pk=offer.pk,
+        url=offer.get_absolute_url(),
+        title=offer.title,
+        structure_name=offer.structure.name,
+        commune_name=place.commune.name if place else "",
+        is_free=offer.is_free_for_patient,
+        cost_label=offer.cost_label_short,
+        is_non_conventional=offer.is_non_conventional,
+        verified_on=date_format(verified, "j F Y") if verified else "",
+        check_under_way=check_under_way(verified) if verified else False,
+        closed_today=closed_today(offer),
+        tel_href=tel_href(phone),
     )
 
 
@@ -287,15 +322,25 @@ def _subcategory_options(category: Category | None, chosen: set[str]) -> list[di
     ]
 
 
-def _departement_groups(departements: list[Departement]) -> list[dict[str, Any]]:
+def _departement_groups(departements: list[Departement], selected: str) -> list[dict[str, Any]]:
+    """The départements of the select, the region's first; `options` are plain dicts, ready
+    for the template (a hundred options looked up attribute by attribute cost as much as
+    the results)."""
     regional = [d for d in departements if d.region_id == settings.DEFAULT_REGION]
     others = [d for d in departements if d.region_id != settings.DEFAULT_REGION]
     groups = []
     if regional:
-        groups.append({"label": regional[0].region.name, "departements": regional})
+        groups.append((regional[0].region.name, regional))
     if others:
-        groups.append({"label": "Autres départements" if regional else "Départements", "departements": others})
-    return groups
+        groups.append(("Autres départements" if regional else "Départements", others))
+    return [
+        {
+            "label": label,
+            "departements": members,
+            "options": [{"code": d.code, "name": d.name, "selected": d.code == selected} for d in members],
+        }
+        for label, members in groups
+    ]
 
 
 def _map_bounds(departements: list[Departement]) -> str:
