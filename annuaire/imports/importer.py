@@ -23,7 +23,7 @@ from annuaire.core.identifiers import compact
 from annuaire.core.text import normalize
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, Place, Structure
-from annuaire.directory.publication import Action, Level, TransitionError, transition
+from annuaire.directory.publication import Action, Level, TransitionError, batch, transition
 from annuaire.directory.publication.revisions import copied_fields, open_revision, start_revision
 from annuaire.directory.publication.rules import EDITABLE
 from annuaire.directory.validation import validate_offer
@@ -129,7 +129,9 @@ class Importer:
             if self.progress:
                 self.progress(0, report.row_count, SAVING)  # before the transaction: seen by the page
             with transaction.atomic():
-                self._save(rows)
+                # The offers submitted are told together: one e-mail per coordinator, not one per row.
+                with batch():
+                    self._save(rows)
                 if report.errors or self.dry_run:
                     transaction.set_rollback(True)
             report.imported = not report.errors and not self.dry_run

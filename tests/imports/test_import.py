@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
+from post_office.models import Email
 
 from annuaire.accounts.models import RoleKind
 from annuaire.core.identifiers import finess_with_key
@@ -343,6 +344,16 @@ def test_an_import_by_a_territorial_coordinator_lands_in_territorial_review(writ
     offer = Offer.objects.get()
     assert offer.status == PublicationStatus.TERRITORIAL_REVIEW and not offer.is_published
     assert ImportRun.objects.get().publish
+
+
+def test_an_import_that_submits_many_offers_tells_each_coordinator_once(write_file: WriteFile) -> None:
+    importer, colleague = (coordinator(RoleKind.COORDINATOR_DAC, departements="29") for _ in range(2))
+    titles = ["Séances de sophrologie", "Atelier de relaxation", "Groupe de parole"]
+    run(write_file(csv_bytes([row(offre_intitule=title) for title in titles])), importer, publish=True)
+    assert Offer.objects.filter(status=PublicationStatus.TERRITORIAL_REVIEW).count() == 3
+    email = Email.objects.get(to=[colleague.email])
+    assert Email.objects.count() == 1  # the importer is not told of their own import
+    assert "3 changements à valider" in email.subject and all(title in email.message for title in titles)
 
 
 def test_an_import_by_a_regional_administrator_lands_in_regional_review(write_file: WriteFile) -> None:
