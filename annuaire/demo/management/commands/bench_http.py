@@ -48,8 +48,9 @@ class Command(BaseCommand):
         levels = [int(c) for c in options["clients"].split(",")]
         mixes = dict(zip(levels, request_mixes(options["per_kind"], len(levels), seed=53), strict=True))
         self.stdout.write(f"Base : {engine}, {published} offres publiées ({scale}) ; gunicorn {options['workers']} ×.")
-        queries = self.queries_per_kind(mixes[levels[0]])
+        # First: the pages counted in process below need the manifest of the static files too.
         call_command("collectstatic", "--noinput", verbosity=0)
+        queries = self.queries_per_kind(mixes[levels[0]])
         with Server(options["port"], options["workers"], response_cache=False) as server:
             # Each worker serves every view once (untimed) before the measure: a cold worker
             # loading its code would otherwise be the p95 of a short run.
