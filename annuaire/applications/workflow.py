@@ -13,10 +13,11 @@ writes an `ApplicationEvent` and queues the e-mail of the step.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
@@ -150,7 +151,8 @@ def resubmit(
 ) -> None:
     """The applicant completes a returned application: changed fields are saved by the caller's
     instance, new documents replace the previous ones (which are kept), and it waits again."""
-    with _one_wins():
+
+    def step() -> None:
         current = Application.objects.select_for_update().get(pk=application.pk)
         if current.status != ApplicationStatus.RETURNED:
             raise ApplicationError("Cette candidature n'est pas à compléter : elle ne peut pas être renvoyée.")
@@ -167,20 +169,32 @@ def resubmit(
         emails.application_resubmitted(application)
         emails.reviewers_notified(application, access.reviewer_emails(application), resubmitted=True)
 
+    _one_wins(step)
 
-@contextlib.contextmanager
-def _one_wins() -> Iterator[None]:
-    """One transaction of a step; when another person's step holds the row (SQLite lock,
-    PostgreSQL deadlock), theirs wins and this one changes nothing, with a French message."""
-    try:
-        with transaction.atomic():
-            yield
-    except OperationalError as error:
-        if not any(word in str(error).lower() for word in ("locked", "deadlock")):
-            raise
-        raise ApplicationError(
-            "Quelqu'un examine cette candidature en ce moment : rechargez la page dans un instant pour voir son état."
-        ) from error
+
+T = TypeVar("T")
+_TRIES = 4
+
+
+def _one_wins(step: Callable[[], T]) -> T:
+    """Run one step in its own transaction. When another person's step holds the row (SQLite
+    lock, PostgreSQL deadlock), wait a moment and run it again, so that it sees their decision
+    and refuses with its own message; after a few tries, change nothing and say so in French."""
+    for attempt in range(_TRIES):
+        try:
+            with transaction.atomic():
+                return step()
+        except OperationalError as error:
+            if not any(word in str(error).lower() for word in ("locked", "deadlock")):
+                raise
+            if attempt + 1 < _TRIES:
+                time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
+                continue
+            raise ApplicationError(
+                "Quelqu'un examine cette candidature en ce moment : "
+                "rechargez la page dans un instant pour voir son état."
+            ) from error
+    raise AssertionError("unreachable")
 
 
 def _locked_for_review(application: Application, by: User) -> Application:
@@ -196,7 +210,8 @@ def _locked_for_review(application: Application, by: User) -> Application:
 
 def assess(application: Application, marks: dict[str, tuple[bool | None, str]], *, by: User) -> None:
     """Save the coordinator's marks: criterion code → (valid / not valid / not examined, comment)."""
-    with _one_wins():
+
+    def step() -> None:
         current = _locked_for_review(application, by)
         for code, (is_valid, comment) in marks.items():
             if code not in CRITERION_CODES:
@@ -206,6 +221,8 @@ def assess(application: Application, marks: dict[str, tuple[bool | None, str]], 
                 criterion=code,
                 defaults={"is_valid": is_valid, "comment": comment.strip(), "assessed_by": _actor(by)},
             )
+
+    _one_wins(step)
 
 
 def unmet_criteria(application: Application) -> list[str]:
@@ -227,7 +244,8 @@ def _decide(current: Application, by: User, status: str, reason: str) -> None:
 def accept(application: Application, *, by: User) -> Structure:
     """Accept an application whose 8 criteria are all valid: the structure is created as a draft
     and its referent gets an account by invitation."""
-    with _one_wins():
+
+    def step() -> Structure:
         current = _locked_for_review(application, by)
         if unmet_criteria(current):
             raise ApplicationError(
@@ -239,6 +257,9 @@ def accept(application: Application, *, by: User) -> Structure:
         _decide(current, by, ApplicationStatus.ACCEPTED, "")
         invitation_key = access.invite_referent(current, structure, by=by)
         emails.application_accepted(current, invitation_key)
+        return structure
+
+    structure = _one_wins(step)
     application.refresh_from_db()
     return structure
 
@@ -260,10 +281,13 @@ def send_back(application: Application, reasons: str, *, by: User) -> None:
     reasons = reasons.strip()
     if not reasons:
         raise ApplicationError("Écrivez ce que la structure doit compléter.")
-    with _one_wins():
+
+    def step() -> None:
         current = _locked_for_review(application, by)
         _decide(current, by, ApplicationStatus.RETURNED, reasons)
         emails.application_returned(current)
+
+    _one_wins(step)
     application.refresh_from_db()
 
 
@@ -271,8 +295,11 @@ def refuse(application: Application, reason: str, *, by: User) -> None:
     reason = reason.strip()
     if not reason:
         raise ApplicationError("Un refus doit être motivé : écrivez la raison.")
-    with _one_wins():
+
+    def step() -> None:
         current = _locked_for_review(application, by)
         _decide(current, by, ApplicationStatus.REFUSED, reason)
         emails.application_refused(current)
+
+    _one_wins(step)
     application.refresh_from_db()
