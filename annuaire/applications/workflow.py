@@ -38,6 +38,7 @@ from annuaire.applications.models import (
 from annuaire.applications.models.territory import applications_are_open
 from annuaire.applications.uploads import CheckedPdf
 from annuaire.audit.context import audit_reason
+from annuaire.core.db import is_lock_conflict
 from annuaire.directory.models import Structure
 
 User = AbstractBaseUser | AnonymousUser
@@ -185,7 +186,7 @@ def _one_wins(step: Callable[[], T]) -> T:
             with transaction.atomic():
                 return step()
         except OperationalError as error:
-            if not any(word in str(error).lower() for word in ("locked", "deadlock")):
+            if not is_lock_conflict(error):
                 raise
             if attempt + 1 < _TRIES:
                 time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))

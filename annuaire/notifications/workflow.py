@@ -79,8 +79,10 @@ def on_batch(sender: Any, transitions: list[tuple[Offer | Structure, Publication
     steps_of: dict[str, list[Step]] = defaultdict(list)
     for target, event in transitions:
         step = step_of(target, event)
-        for address in step.recipients if step else ():
-            steps_of[address].append(step)  # type: ignore[arg-type]
+        if step is None:
+            continue
+        for address in step.recipients:
+            steps_of[address].append(step)
     for address, steps in sorted(steps_of.items()):
         if len(steps) == 1:
             notify("transition", [address], steps[0].context)

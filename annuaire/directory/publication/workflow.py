@@ -21,6 +21,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from annuaire.core import published
+from annuaire.core.db import is_lock_conflict
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, PublicationEvent, Structure
 from annuaire.directory.publication.actors import Actor
@@ -112,7 +113,7 @@ def transition(target: Target, action: Action, actor: Actor, comment: str = "") 
     except OperationalError as error:
         # Another transaction holds the rows (SQLite locks, PostgreSQL deadlocks): the other
         # person's change wins, this one changes nothing.
-        if not any(word in str(error).lower() for word in ("locked", "deadlock")):
+        if not is_lock_conflict(error):
             raise
         raise TransitionConflict(
             "Quelqu'un modifie cette fiche en ce moment : rechargez la page dans un instant pour voir son état."
