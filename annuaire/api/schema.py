@@ -170,7 +170,9 @@ PLACE_PARAMETERS = [
 COMMUNE_PARAMETERS = [
     OpenApiParameter(
         "q",
-        {"type": "string", "minLength": 2, "maxLength": 100},
+        # Two characters once the spaces around are removed (as the form strips them): two
+        # non-space characters somewhere, so that "\x1eL" is not documented as valid.
+        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": r"\S[\s\S]*\S"},
         Q,
         required=True,
         description="Début du nom de la commune (accents et tirets indifférents) ou code postal, 2 caractères au "

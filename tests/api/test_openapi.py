@@ -1,5 +1,6 @@
 """The OpenAPI 3 document and the documentation page, in French, without any CDN."""
 
+import re
 from typing import Any
 
 import pytest
@@ -91,3 +92,12 @@ def test_it_serves_a_readable_documentation_page_without_external_resources() ->
     assert "Distance maximale autour de la commune" in html
     assert "https://" not in html.split("<body>")[0]
     assert "<script" not in html
+
+
+@pytest.mark.parametrize("text", ["\x1eL", " a ", "Sa", "Saint-Malo"])
+def test_the_commune_query_is_documented_valid_exactly_when_the_api_accepts_it(text: str) -> None:
+    """The API strips spaces (control characters included) before counting 2 characters."""
+    schema = document()["paths"]["/api/v1/communes"]["get"]["parameters"][0]["schema"]
+    documented_valid = bool(re.search(schema["pattern"], text)) and len(text) >= schema["minLength"]
+    status = Client().get("/api/v1/communes", {"q": text}).status_code
+    assert status == (200 if documented_valid else 400)
