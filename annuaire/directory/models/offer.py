@@ -42,8 +42,9 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         return self.filter(revision_of__isnull=True)
 
     def published(self) -> OfferQuerySet:
-        """Visible to the public: the offer and its structure are both published."""
-        return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
+        """Visible to the public: the offer and its structure are both published (read from
+        `is_public`, which the database keeps: annuaire/directory/visibility.py)."""
+        return self.filter(is_public=True)
 
     def in_person(self) -> OfferQuerySet:
         """Offers a person can go to or receive at home: all but the remote-only ones
@@ -155,6 +156,12 @@ class Offer(models.Model):
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
+    is_public = models.BooleanField(
+        "visible du public",
+        default=False,
+        editable=False,
+        help_text="L'offre et sa structure sont publiées : tenu par la base (annuaire/directory/visibility.py).",
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -165,6 +172,9 @@ class Offer(models.Model):
         # read in (title, id) order from the index alone, the structure's id at hand to check
         # that it is published too (docs/adr/0033).
         indexes = [
+            # The public search counts and pages visible offers from these alone (docs/adr/0036).
+            models.Index(fields=["is_public", "category", "title", "id"]),
+            models.Index(fields=["is_public", "title", "id"]),
             models.Index(fields=["status", "category", "title", "id", "structure"]),
             models.Index(fields=["status", "title", "id", "structure"]),
             # Counting published offers of published structures (the list without any filter).
