@@ -265,6 +265,32 @@ def accept(application: Application, *, by: User) -> Structure:
     return structure
 
 
+def renew_referent_invitation(application: Application, *, by: User) -> None:
+    """Send the referent of an accepted application a new invitation link, when the first one
+    expired or got lost before they created their password; earlier links stop working.
+    Its reviewers (coordinator of the territory, regional administrator) may do it."""
+    if not access.may_review(by, application):
+        raise ApplicationError("Vous ne pouvez pas agir sur cette candidature.")
+    with transaction.atomic():
+        current = Application.objects.select_for_update().select_related("structure").get(pk=application.pk)
+        if current.status != ApplicationStatus.ACCEPTED or current.structure is None:
+            raise ApplicationError("Seule une candidature acceptée a une personne référente à inviter.")
+        user, _latest = access.referent_invitation_state(current)
+        if user is None or not access.is_referent_of(user, current.structure):
+            raise ApplicationError(
+                f"{current.referent_email} n'est plus référente de {current.structure.name} : "
+                "la structure peut inviter une autre personne depuis son espace."
+            )
+        key = access.renew_referent_invitation(user, current.structure, by=by)
+        if key is None:
+            raise ApplicationError(
+                f"{current.referent_email} a déjà créé son mot de passe : cette personne peut se connecter "
+                "(ou choisir « Mot de passe oublié » sur la page de connexion)."
+            )
+        inviter = by.get_full_name() or by.get_username()  # type: ignore[union-attr]
+        emails.colleague_invited(current.referent_email, current.structure.name, inviter, key)
+
+
 def send_back_reasons(application: Application, message: str) -> str:
     """The words sent with a return: the coordinator's message, then each criterion not valid
     with its comment."""
