@@ -10,6 +10,7 @@ from annuaire.directory.enums import PublicationStatus as S
 from annuaire.directory.models import Offer, Structure
 from annuaire.directory.publication import SYSTEM, Action
 from annuaire.directory.publication.actors import Actor
+from annuaire.directory.publication.revisions import copied_fields
 from annuaire.directory.publication.rules import OFFER, TRANSITIONS, Level, Transition
 from annuaire.directory.publication.seeding import path_to
 from tests.accounts.factories import coordinator, referent, regional_admin
@@ -118,3 +119,11 @@ def test_a_save_cannot_write_a_wrong_flag() -> None:
     offer.save()
     Offer.objects.filter(pk=offer.pk).update(is_public=True)
     assert visible_ids() == set()
+
+
+def test_a_revision_is_never_public_and_its_published_original_stays_public() -> None:
+    offer = OfferFactory()
+    revision = publication.start_revision(offer, actor_for(referent(offer.structure)))
+    assert visible_ids() == {offer.pk}
+    assert revision.pk not in visible_ids()
+    assert "is_public" not in copied_fields()  # a review never sees it as a change
