@@ -16,14 +16,15 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.formats import date_format
 
+from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
-from annuaire.directory.models import Offer, Place
+from annuaire.directory.models import Offer
+from annuaire.directory.result_rows import PlaceRow, ResultRow, as_result_rows, result_rows
 from annuaire.directory.search import (
     CHOICE_FILTERS,
     SearchCriteria,
     SearchPaginator,
     default_radius_km,
-    nearest_place,
     radius_choices,
 )
 from annuaire.geo.lookup import all_departements
@@ -31,7 +32,7 @@ from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
 from annuaire.taxonomy.lookups import active_subcategories_of
 from annuaire.taxonomy.models import Category
-from annuaire.verification.templatetags.verification import check_under_way, closed_today
+from annuaire.verification.templatetags.verification import check_under_way
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
 from annuaire.www.views.presentation import map_layers, tel_href
@@ -59,8 +60,7 @@ class ResultCard:
     through several levels in the template (docs/adr/0033: the cards were most of the page's
     rendering time)."""
 
-    offer: Offer
-    place: Place | None  # the nearest to the searched commune
+    place: PlaceRow | None  # the nearest to the searched commune
     distance: str
     phone: str
     number: int  # its number in the list and on the map
@@ -130,12 +130,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
-    offers = Offer.objects.search(criteria).with_result_relations()
-    paginator = SearchPaginator(offers, settings.SEARCH_PAGE_SIZE)
+    paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
     centre = criteria.centre
-    cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
+    first = page.start_index()
+    cards = [_card(row, centre, first + i) for i, row in enumerate(result_rows(list(page.object_list)))]
     return {
         "page": page,
         "page_message": page_message,
@@ -149,9 +149,9 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
                 "number": card.number,
                 "lat": card.place.lat,
                 "lng": card.place.lng,
-                "title": card.offer.title,
+                "title": card.title,
                 "url": card.url,
-                "detail": f"{card.offer.structure.name} – {card.place.commune.name}",
+                "detail": f"{card.structure_name} – {card.commune_name}",
             }
             for card in cards
             if card.place is not None and card.place.lat is not None and card.place.lng is not None
@@ -187,28 +187,26 @@ def page_links(page: Page) -> list[int | None]:
     return [number if isinstance(number, int) else None for number in elided]
 
 
-def _card(offer: Offer, centre: Any, number: int) -> ResultCard:
-    place = nearest_place(offer, centre)
-    distance = getattr(offer, "distance_km", None)
-    phone = offer.phone_for(place)
-    verified = offer.last_verified_at
+def _card(row: ResultRow, centre: Point | None, number: int) -> ResultCard:
+    place = row.nearest_place(centre)
+    phone = row.phone_for(place)
+    verified = row.last_verified_at
     return ResultCard(
-        offer=offer,
         place=place,
-        distance=f"à {format_km(distance)} km" if distance is not None else "",
+        distance=f"à {format_km(row.distance_km)} km" if row.distance_km is not None else "",
         phone=phone,
         number=number,
-        pk=offer.pk,
-        url=offer.get_absolute_url(),
-        title=offer.title,
-        structure_name=offer.structure.name,
-        commune_name=place.commune.name if place else "",
-        is_free=offer.is_free_for_patient,
-        cost_label=offer.cost_label_short,
-        is_non_conventional=offer.is_non_conventional,
+        pk=row.pk,
+        url=row.url,
+        title=row.title,
+        structure_name=row.structure_name,
+        commune_name=place.commune_name if place else "",
+        is_free=row.is_free_for_patient,
+        cost_label=row.cost_label_short,
+        is_non_conventional=row.is_non_conventional,
         verified_on=date_format(verified, "j F Y") if verified else "",
         check_under_way=check_under_way(verified) if verified else False,
-        closed_today=closed_today(offer),
+        closed_today=row.closed_today,
         tel_href=tel_href(phone),
     )
 
