@@ -35,6 +35,7 @@ from annuaire.taxonomy.models import Category
 from annuaire.verification.templatetags.verification import check_under_way
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
+from annuaire.www.jinja_render import render_jinja, selection_context
 from annuaire.www.views.presentation import map_layers, tel_href
 from annuaire.www.views.search_advice import widening_advice
 
@@ -117,6 +118,10 @@ def search(request: HttpRequest) -> HttpResponse:
         if criteria is not None:
             context.update(_results(request, criteria, departements))
     context["page_title"] = _page_title(context)
+    if context["asked"] or is_htmx:
+        context["results_html"] = render_jinja(
+            "www/results.html", {**context, **selection_context(request), "request": request}
+        )
     # With errors to show, or stale ones to clear (the client says so), htmx swaps the whole block.
     whole_block = is_htmx and (not valid or request.headers.get("X-Search-Block") == "1")
     template = "www/partials/search_results.html" if is_htmx and not whole_block else "www/search.html"
