@@ -15,7 +15,9 @@ from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 
+from annuaire.core import published
 from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
@@ -113,7 +115,8 @@ def search(request: HttpRequest) -> HttpResponse:
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     if context["asked"]:
         departements = all_departements()
-        context["departement_groups"] = _departement_groups(departements, context["form_values"]["departement"])
+        context["departement_options"] = _departement_options(departements, context["form_values"]["departement"])
+        context["choice_groups"] = render_jinja("www/choice_groups.html", context["form_values"])
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
             context.update(_results(request, criteria, departements))
@@ -325,10 +328,19 @@ def _subcategory_options(category: Category | None, chosen: set[str]) -> list[di
     ]
 
 
+def _departement_options(departements: list[Departement], selected: str) -> SafeString:
+    """The `<option>`s of the département select, the region's first: the same for every
+    visitor choosing `selected`, so rendered once per process until the public data change
+    (a hundred options cost as much as the result list)."""
+    return published.remembered(
+        "www.departement_options",
+        selected,
+        lambda: render_jinja("www/departement_options.html", {"groups": _departement_groups(departements, selected)}),
+    )
+
+
 def _departement_groups(departements: list[Departement], selected: str) -> list[dict[str, Any]]:
-    """The départements of the select, the region's first; `options` are plain dicts, ready
-    for the template (a hundred options looked up attribute by attribute cost as much as
-    the results)."""
+    """The départements of the select in groups, the region's first."""
     regional = [d for d in departements if d.region_id == settings.DEFAULT_REGION]
     others = [d for d in departements if d.region_id != settings.DEFAULT_REGION]
     groups = []
