@@ -3,10 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
+from django.utils.text import slugify
 
 from annuaire.core.geodesy import Point
 from annuaire.directory.enums import Cost
 from annuaire.directory.models import Offer, Place
+from annuaire.directory.models.offer import offer_url
 from annuaire.directory.result_rows import as_result_rows, result_rows
 from annuaire.directory.search import make_criteria, nearest_place
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
@@ -68,3 +71,10 @@ def test_the_phone_to_call_is_the_offers_then_the_places_then_the_structures() -
     assert rows["Reste à charge 12,50"].cost_label_short == "Reste à charge : 12,50 €"
     assert rows["Hypnose (PSNC)"].is_non_conventional
     assert rows["Sans lieu"].nearest_place(centre) is None
+
+
+@pytest.mark.parametrize("title", ["Consultations de psychologue", "Été : yoga & sophrologie", "!!!", "9081726354"])
+def test_the_offer_url_is_the_one_django_reverses(title: str) -> None:
+    slug = slugify(title) or "offre"
+    assert offer_url(42, title) == reverse("www:offer", kwargs={"pk": 42, "slug": slug})
+    assert offer_url(42, title) == f"/offres/42-{slug}/"
