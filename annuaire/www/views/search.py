@@ -7,13 +7,16 @@ The page costs a constant number of SQL queries, whatever the number of results.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import SafeString
 
@@ -34,7 +37,7 @@ from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
 from annuaire.taxonomy.lookups import active_subcategories_of
 from annuaire.taxonomy.models import Category
-from annuaire.verification.templatetags.verification import check_under_way
+from annuaire.verification.schedule import is_past_period
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
 from annuaire.www.jinja_render import render_jinja, selection_context
@@ -141,9 +144,8 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
-    centre = criteria.centre
-    first = page.start_index()
-    cards = [_card(row, centre, first + i) for i, row in enumerate(result_rows(list(page.object_list)))]
+    centre, first, today = criteria.centre, page.start_index(), timezone.localdate()
+    cards = [_card(row, centre, first + i, today) for i, row in enumerate(result_rows(list(page.object_list)))]
     return {
         "page": page,
         "page_message": page_message,
@@ -195,7 +197,7 @@ def page_links(page: Page) -> list[int | None]:
     return [number if isinstance(number, int) else None for number in elided]
 
 
-def _card(row: ResultRow, centre: Point | None, number: int) -> ResultCard:
+def _card(row: ResultRow, centre: Point | None, number: int, today: date) -> ResultCard:
     place = row.nearest_place(centre)
     phone = row.phone_for(place)
     verified = row.last_verified_at
@@ -212,11 +214,17 @@ def _card(row: ResultRow, centre: Point | None, number: int) -> ResultCard:
         is_free=row.is_free_for_patient,
         cost_label=row.cost_label_short,
         is_non_conventional=row.is_non_conventional,
-        verified_on=date_format(verified, "j F Y") if verified else "",
-        check_under_way=check_under_way(verified) if verified else False,
+        verified_on=_long_date(verified) if verified else "",
+        check_under_way=is_past_period(verified, today) if verified else False,
         closed_today=row.closed_today,
         tel_href=tel_href(phone),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _long_date(day: date) -> str:
+    """ "3 mars 2026" (the site speaks French only; a page shows twenty dates, most alike)."""
+    return date_format(day, "j F Y")
 
 
 def _map_centre(criteria: SearchCriteria) -> dict[str, Any] | None:
