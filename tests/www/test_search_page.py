@@ -331,3 +331,18 @@ def test_the_map_data_lists_the_markers_of_the_page(client: Client) -> None:
     assert 'data-outlines="/static/geo/regions/"' in html
     assert 'data-tile-url="https://data.geopf.fr/wmts?' in html
     assert "unpkg" not in html and "cdn" not in html.lower()
+
+
+def test_the_chosen_departement_is_selected_in_its_list_whatever_was_chosen_before(client: Client) -> None:
+    def selected(params: dict[str, str]) -> list[str]:
+        html = client.get("/", params).content.decode()
+        select = html[
+            html.index('id="champ-departement"') : html.index("</select>", html.index('id="champ-departement"'))
+        ]
+        return re.findall(r'<option value="(\w*)" selected>', select)
+
+    assert selected({"departement": "29"}) == ["29"]
+    assert selected({"departement": "35"}) == ["35"]
+    assert selected({"departement": "29"}) == ["29"]
+    assert selected({"categorie": ""}) == []
+    assert selected({"departement": "ZZ"}) == []

@@ -340,6 +340,8 @@ def _departement_options(departements: list[Departement], selected: str) -> Safe
     """The `<option>`s of the département select, the region's first: the same for every
     visitor choosing `selected`, so rendered once per process until the public data change
     (a hundred options cost as much as the result list)."""
+    if not any(d.code == selected for d in departements):
+        selected = ""  # an unknown code (the form says so) selects nothing: one key, not one per typo
     return published.remembered(
         "www.departement_options",
         selected,
