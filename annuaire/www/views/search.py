@@ -344,7 +344,7 @@ def _departement_options(departements: list[Departement], selected: str) -> Safe
         selected = ""  # an unknown code (the form says so) selects nothing: one key, not one per typo
     return published.remembered(
         "www.departement_options",
-        selected,
+        (settings.DEFAULT_REGION, selected),
         lambda: render_jinja("www/departement_options.html", {"groups": _departement_groups(departements, selected)}),
     )
 
