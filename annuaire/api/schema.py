@@ -167,12 +167,17 @@ PLACE_PARAMETERS = [
     PAGE_SIZE,
 ]
 
+# Free text as the forms take it: spaces around are stripped, a NUL character is refused.
+ONE_VISIBLE_CHARACTER = r"^[^\x00]*[^\s\x00][^\x00]*$"
+TWO_VISIBLE_CHARACTERS = r"^[^\x00]*[^\s\x00][^\x00]*[^\s\x00][^\x00]*$"
+
 COMMUNE_PARAMETERS = [
     OpenApiParameter(
         "q",
         # Two characters once the spaces around are removed (as the form strips them): two
-        # non-space characters somewhere, so that "\x1eL" is not documented as valid.
-        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": r"\S[\s\S]*\S"},
+        # non-space characters somewhere, so that "\x1eL" is not documented as valid; and no
+        # NUL character anywhere (Django's form fields refuse it).
+        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": TWO_VISIBLE_CHARACTERS},
         Q,
         required=True,
         description="Début du nom de la commune (accents et tirets indifférents) ou code postal, 2 caractères au "
@@ -221,7 +226,7 @@ def require_non_blank_strings(result: dict[str, Any], **kwargs: Any) -> dict[str
                 free_text = schema.get("type") == "string" and not {"enum", "format"} & schema.keys()
                 if parameter.get("in") == "query" and free_text:
                     schema.setdefault("minLength", 1)
-                    schema.setdefault("pattern", r"\S")
+                    schema.setdefault("pattern", ONE_VISIBLE_CHARACTER)
     return result
 
 
