@@ -219,8 +219,8 @@ def counted_as(rows: Any, search: OfferQuerySet) -> Any:
 
 class SearchPaginator(Paginator):  # type: ignore[type-arg]
     """Django's paginator over a search (an `OfferQuerySet`), reading deep pages through
-    `OfferQuerySet.window`: the same rows, without reading the thousands skipped; counted as
-    the search itself (`counted_as`)."""
+    `OfferQuerySet.window`: the same rows, without reading the thousands skipped; counted, and
+    the deep pages' ids found, from the search itself (`counted_as`)."""
 
     @cached_property
     def count(self) -> int:
@@ -234,4 +234,5 @@ class SearchPaginator(Paginator):  # type: ignore[type-arg]
         if top + self.orphans >= self.count:
             top = self.count
         offers: OfferQuerySet = self.object_list  # type: ignore[assignment]
-        return self._get_page(offers.window(bottom, top), number, self)  # type: ignore[attr-defined]
+        search = getattr(offers, _COUNTED_AS, None)
+        return self._get_page(offers.window(bottom, top, ids_from=search), number, self)  # type: ignore[attr-defined]
