@@ -24,3 +24,20 @@ def active_subcategories_of(category: Category) -> list[SubCategory]:
             lambda: tuple(SubCategory.objects.active().filter(category=category).order_by("order", "label")),
         )
     )
+
+
+def categories_by_pk() -> dict[int, Category]:
+    """Every category (active or not) by id: offers read as rows name theirs by id."""
+    return published.remembered("taxonomy.categories_by_pk", None, lambda: {c.pk: c for c in Category.objects.all()})
+
+
+def subcategories_by_pk() -> dict[int, SubCategory]:
+    """Every sub-category (active or not) by id."""
+    return published.remembered(
+        "taxonomy.subcategories_by_pk", None, lambda: {s.pk: s for s in SubCategory.objects.all()}
+    )
+
+
+def subcategory_ordering(prefix: str) -> list[str]:
+    """The taxonomy's order of sub-categories, seen through a relation (`prefix`, e.g. "subcategory__")."""
+    return [prefix + name for name in SubCategory._meta.ordering]  # type: ignore[union-attr]

@@ -41,6 +41,16 @@ def cost_label(cost: str, amount: Decimal | None) -> str:
     return str(dict(Cost.choices).get(cost, cost))
 
 
+def phone_to_call(offer_phone: str, place_phone: str, structure_phone: str) -> str:
+    """`Offer.phone_for` from the three numbers (rows read with `.values()`)."""
+    return offer_phone or place_phone or structure_phone
+
+
+def offer_path(pk: int, title: str) -> str:
+    """`Offer.get_absolute_url` from the offer's id and title."""
+    return reverse("www:offer", kwargs={"pk": pk, "slug": slugify(title) or "offre"})
+
+
 # From this offset on, `OfferQuerySet.window` reads a page through an index-only subquery.
 DEFERRED_WINDOW_FROM = 200
 
@@ -196,7 +206,7 @@ class Offer(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return reverse("www:offer", kwargs={"pk": self.pk, "slug": slugify(self.title) or "offre"})
+        return offer_path(self.pk, self.title)
 
     def build_search_text(self, subcategories: Iterable[SubCategory] | None = None) -> str:
         """The normalised text free-text search looks into; `subcategories` for an offer
@@ -222,7 +232,7 @@ class Offer(models.Model):
         """The number to call for this offer (docs/domain.md, "Le téléphone d'une offre"):
         the offer's own, else the place's, else the structure's. One rule for the pages,
         the API and the open data."""
-        return self.contact_phone or (place.phone if place else "") or self.structure.phone
+        return phone_to_call(self.contact_phone, place.phone if place else "", self.structure.phone)
 
     @property
     def is_published(self) -> bool:

@@ -20,6 +20,7 @@ from annuaire.core import published
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, cost_label
 from annuaire.interop.models import RorMapping
+from annuaire.taxonomy.lookups import categories_by_pk, subcategories_by_pk, subcategory_ordering
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -28,14 +29,6 @@ def ror_mappings() -> Mapping[int, RorMapping]:
     return published.remembered(
         "interop.ror_mappings", None, lambda: {m.subcategory_id: m for m in RorMapping.objects.all()}
     )
-
-
-def _categories() -> Mapping[int, Category]:
-    return published.remembered("interop.categories", None, lambda: {c.pk: c for c in Category.objects.all()})
-
-
-def _subcategories() -> Mapping[int, SubCategory]:
-    return published.remembered("interop.subcategories", None, lambda: {s.pk: s for s in SubCategory.objects.all()})
 
 
 @dataclass(frozen=True)
@@ -152,17 +145,17 @@ def service_rows(offers: OfferQuerySet, distances: bool = False) -> list[Service
     if not found:
         return []
     ids = [row["pk"] for row in found]
-    subcategories = _subcategories()
+    subcategories = subcategories_by_pk()
     subs_of: dict[int, list[SubCategory]] = {pk: [] for pk in ids}
     links = Offer.subcategories.through.objects.filter(offer_id__in=ids)
-    ordering = [f"subcategory__{name}" for name in SubCategory._meta.ordering]  # type: ignore[union-attr]
+    ordering = subcategory_ordering("subcategory__")
     for offer_id, subcategory_id in links.order_by(*ordering).values_list("offer_id", "subcategory_id"):
         subs_of[offer_id].append(subcategories[subcategory_id])
     places_of: dict[int, list[PlaceRef]] = {pk: [] for pk in ids}
     place_links = Offer.places.through.objects.filter(offer_id__in=ids).order_by("place_id")
     for offer_id, *place in place_links.values_list("offer_id", *(f"place__{name}" for name in _PLACE_FIELDS)):
         places_of[offer_id].append(PlaceRef(place[0], str(place[1]), *place[2:]))
-    categories = _categories()
+    categories = categories_by_pk()
     return [_row(row, categories[row["category_id"]], subs_of[row["pk"]], places_of[row["pk"]]) for row in found]
 
 
