@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
+from django.utils import timezone
 
 from annuaire.accounts.access import UserActor, actor_for, coordinator_kind_for
 from annuaire.accounts.models import Role, RoleKind
@@ -131,6 +132,31 @@ def invite_referent(application: Application, structure: Structure, *, by: UserL
         application.referent_email, application.referent_first_name, application.referent_last_name
     )
     grant_structure_role(user, structure, referent=True)
+    return _invite(user, structure, referent=True, by=by)
+
+
+def referent_invitation_state(application: Application) -> tuple[Any, Invitation | None]:
+    """The referent's account of an accepted application (None if gone) and their latest
+    referent invitation to its structure (None if they never got one)."""
+    if application.structure_id is None:
+        return None, None
+    user = get_user_model().objects.filter(email__iexact=application.referent_email).order_by("pk").first()
+    if user is None:
+        return None, None
+    invitation = (
+        Invitation.objects.filter(user=user, structure_id=application.structure_id, as_referent=True)
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return user, invitation
+
+
+def renew_referent_invitation(user: Any, structure: Structure, *, by: UserLike) -> str | None:
+    """A new referent invitation link for `user`, whose earlier links stop working; None when
+    they can already log in (they created their password) and need no link."""
+    if user.has_usable_password():
+        return None
+    Invitation.objects.usable().filter(user=user, structure=structure).update(expires_at=timezone.now())
     return _invite(user, structure, referent=True, by=by)
 
 

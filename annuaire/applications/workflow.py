@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -85,7 +86,23 @@ def _event(application: Application, by: User | None, from_status: str, comment:
     )
 
 
-def _store_documents(application: Application, documents: dict[str, CheckedPdf]) -> None:
+@contextmanager
+def _files_removed_on_failure() -> Iterator[list[ApplicationDocument]]:
+    """The documents stored in this block: if the block fails, its transaction rolls back and no
+    row points at their files any more, so the files are deleted from storage too (private
+    documents must not outlive their application)."""
+    stored: list[ApplicationDocument] = []
+    try:
+        yield stored
+    except BaseException:
+        for document in stored:
+            document.file.storage.delete(document.file.name)
+        raise
+
+
+def _store_documents(
+    application: Application, documents: dict[str, CheckedPdf], stored: list[ApplicationDocument]
+) -> None:
     for kind, pdf in documents.items():
         document = ApplicationDocument(
             application=application,
@@ -95,6 +112,7 @@ def _store_documents(application: Application, documents: dict[str, CheckedPdf])
             sha256=pdf.sha256,
         )
         document.file.save("document.pdf", ContentFile(pdf.content), save=False)
+        stored.append(document)
         document.save()
 
 
@@ -124,12 +142,12 @@ def submit(submission: Submission, signature: Signature, *, by: User | None = No
         raise ApplicationError(closed_territory_message())
     if by is not None and by.is_authenticated and not access.may_record_application(by, application):
         raise ApplicationError("Vous ne pouvez pas enregistrer une candidature sur ce territoire.")
-    with transaction.atomic():
+    with _files_removed_on_failure() as stored, transaction.atomic():
         application.status = ApplicationStatus.SUBMITTED
         application.submitted_at = timezone.now()
         application.recorded_by = _actor(by)
         application.save()
-        _store_documents(application, submission.documents)
+        _store_documents(application, submission.documents, stored)
         _sign(application, [LegalTextKind.CHARTER, LegalTextKind.TERMS], signature, by)
         _event(application, by, "")
         emails.application_received(application)
@@ -154,6 +172,10 @@ def resubmit(
     instance, new documents replace the previous ones (which are kept), and it waits again."""
 
     def step() -> None:
+        with _files_removed_on_failure() as stored:
+            resubmit_step(stored)
+
+    def resubmit_step(stored: list[ApplicationDocument]) -> None:
         current = Application.objects.select_for_update().get(pk=application.pk)
         if current.status != ApplicationStatus.RETURNED:
             raise ApplicationError("Cette candidature n'est pas à compléter : elle ne peut pas être renvoyée.")
@@ -163,7 +185,7 @@ def resubmit(
         application.status = ApplicationStatus.SUBMITTED
         application.submitted_at = timezone.now()
         application.save()
-        _store_documents(application, documents)
+        _store_documents(application, documents, stored)
         if to_sign and signature is not None:
             _sign(application, to_sign, signature, by)
         _event(application, by, ApplicationStatus.RETURNED, "Candidature complétée par la structure.")
@@ -263,6 +285,32 @@ def accept(application: Application, *, by: User) -> Structure:
     structure = _one_wins(step)
     application.refresh_from_db()
     return structure
+
+
+def renew_referent_invitation(application: Application, *, by: User) -> None:
+    """Send the referent of an accepted application a new invitation link, when the first one
+    expired or got lost before they created their password; earlier links stop working.
+    Its reviewers (coordinator of the territory, regional administrator) may do it."""
+    if not access.may_review(by, application):
+        raise ApplicationError("Vous ne pouvez pas agir sur cette candidature.")
+    with transaction.atomic():
+        current = Application.objects.select_for_update().select_related("structure").get(pk=application.pk)
+        if current.status != ApplicationStatus.ACCEPTED or current.structure is None:
+            raise ApplicationError("Seule une candidature acceptée a une personne référente à inviter.")
+        user, _latest = access.referent_invitation_state(current)
+        if user is None or not access.is_referent_of(user, current.structure):
+            raise ApplicationError(
+                f"{current.referent_email} n'est plus référente de {current.structure.name} : "
+                "la structure peut inviter une autre personne depuis son espace."
+            )
+        key = access.renew_referent_invitation(user, current.structure, by=by)
+        if key is None:
+            raise ApplicationError(
+                f"{current.referent_email} a déjà créé son mot de passe : cette personne peut se connecter "
+                "(ou choisir « Mot de passe oublié » sur la page de connexion)."
+            )
+        inviter = by.get_full_name() or by.get_username()  # type: ignore[union-attr]
+        emails.colleague_invited(current.referent_email, current.structure.name, inviter, key)
 
 
 def send_back_reasons(application: Application, message: str) -> str:

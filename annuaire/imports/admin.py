@@ -58,6 +58,7 @@ class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         ]
 
     def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        ImportRun.objects.settle_dead()
         extra_context = {**(extra_context or {}), "may_import": may_import(request.user)}
         return super().changelist_view(request, extra_context)
 

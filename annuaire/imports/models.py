@@ -24,6 +24,15 @@ def _private_storage():  # type: ignore[no-untyped-def]
     return storages["private"]
 
 
+class ImportRunQuerySet(models.QuerySet["ImportRun"]):
+    def settle_dead(self) -> int:
+        """Record as interrupted every running import whose worker died (a journal listed right
+        after a crash says so, without waiting for someone to open the run's page); how many."""
+        return sum(
+            run.settle().state == ImportRun.State.INTERRUPTED for run in self.filter(state=ImportRun.State.RUNNING)
+        )
+
+
 class ImportRun(models.Model):
     """One run of an import (dry run or real), written before the work starts and kept for the record."""
 
@@ -74,6 +83,8 @@ class ImportRun(models.Model):
     places_created = models.PositiveIntegerField("lieux créés", default=0)
     report_text = models.TextField("rapport", blank=True)
     report_json = models.JSONField("rapport (JSON)", default=dict, blank=True)
+
+    objects = ImportRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = "import de données"

@@ -47,6 +47,12 @@ def application_matrix(everyone: Callable[..., dict[str, int | str]]) -> dict[st
         "candidatures:record": ("GET", False, {}, everyone(200, referent=404)),
         "candidatures:detail": ("GET", application_pk, {}, everyone(404, **reviewers)),
         "candidatures:decide": ("POST", application_pk, {"decision": "rien"}, everyone(404, dac_29=302, region_53=302)),
+        "candidatures:renew_invitation": (
+            "POST",
+            application_pk,
+            {},
+            everyone(404, dac_29=302, region_53=302),
+        ),
         "candidatures:document": ("GET", document_pks, {}, everyone(404, **reviewers)),
         "candidatures:territories": ("GET", False, {}, everyone(404, region_53=200, region_52=200)),
         "candidatures:close_territory": ("POST", territory_pk, {}, everyone(404, region_53=302)),

@@ -10,6 +10,7 @@ from data_inclusion.schema.v1.score_qualite import score
 from django.core.management import call_command
 from django.test import Client
 
+from annuaire.demo import writer
 from annuaire.demo.accounts import delete_demo_accounts
 from annuaire.directory.models import Offer, Place, Structure
 from tests.interop.conftest import validate_fhir, validate_service, validate_structure
@@ -34,6 +35,9 @@ def demo_region(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
         try:
             yield
         finally:
+            # The demo's own deletion (its applications too: left behind, they doubled those
+            # of tests/demo/test_demo_applications.py when both modules ran in one worker).
+            writer.delete_demo()
             Offer.objects.all().delete()
             Place.objects.all().delete()
             Structure.objects.all().delete()

@@ -106,7 +106,18 @@ def _detail_context(application: Application, grid: GridForm | None = None) -> d
         "decision_form": DecisionForm(),
         "events": application.events.select_related("actor"),
         "is_waiting": application.status == ApplicationStatus.SUBMITTED,
+        "referent": _referent_state(application),
     }
+
+
+def _referent_state(application: Application) -> dict[str, object] | None:
+    """Where the referent of an accepted application stands: account created, or the link's dates."""
+    if application.status != ApplicationStatus.ACCEPTED:
+        return None
+    user, invitation = access.referent_invitation_state(application)
+    if user is None:
+        return None
+    return {"has_password": user.has_usable_password(), "invitation": invitation}
 
 
 @espace_view
@@ -149,6 +160,20 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, error.message)
     else:
         messages.success(request, done)
+    return redirect("candidatures:detail", pk=pk)
+
+
+@espace_view
+@require_POST
+def renew_invitation(request: HttpRequest, pk: int) -> HttpResponse:
+    """A new invitation link for the referent of an accepted application (the first one expired)."""
+    application = _application(request, pk)
+    try:
+        workflow.renew_referent_invitation(application, by=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Un nouveau lien d'invitation est envoyé à {application.referent_email}.")
     return redirect("candidatures:detail", pk=pk)
 
 
