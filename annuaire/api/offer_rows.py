@@ -17,7 +17,8 @@ from typing import Any
 
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.directory.models import Offer, OfferQuerySet, Place, cost_label
-from annuaire.taxonomy.lookups import categories_by_pk, subcategories_by_pk, subcategory_ordering
+from annuaire.directory.result_links import read_page
+from annuaire.taxonomy.lookups import categories_by_pk
 
 
 @dataclass(frozen=True)
@@ -127,26 +128,18 @@ _PLACE_FIELDS = (
 def offer_rows(offers: OfferQuerySet, distances: bool = False) -> list[OfferRow]:
     """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
     queryset carries the `distance_km` annotation of a search around a commune."""
-    columns = ["pk", "uuid", "category_id", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
-    if distances:
-        columns.append("distance_km")
-    found = list(offers.values(*columns))
-    if not found:
-        return []
-    ids = [row["pk"] for row in found]
-    subcategories = subcategories_by_pk()
-    codes_of: dict[int, list[str]] = {pk: [] for pk in ids}
-    links = Offer.subcategories.through.objects.filter(offer_id__in=ids).order_by(
-        *subcategory_ordering("subcategory__")
-    )
-    for offer_id, subcategory_id in links.values_list("offer_id", "subcategory_id"):
-        codes_of[offer_id].append(subcategories[subcategory_id].code)
-    places_of: dict[int, list[PlaceRow]] = {pk: [] for pk in ids}
-    place_links = Offer.places.through.objects.filter(offer_id__in=ids).order_by("place_id")
-    for offer_id, *place in place_links.values_list("offer_id", *(f"place__{name}" for name in _PLACE_FIELDS)):
-        places_of[offer_id].append(PlaceRow(*place))
+    columns = ["uuid", "category_id", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
     categories = categories_by_pk()
-    return [_row(row, categories[row["category_id"]].code, codes_of[row["pk"]], places_of[row["pk"]]) for row in found]
+    return [
+        _row(
+            row,
+            categories[row["category_id"]].code,
+            [sub.code for sub in page.subcategories[row["pk"]]],
+            [PlaceRow(*place) for place in page.places[row["pk"]]],
+        )
+        for row in page.offers
+    ]
 
 
 def _row(row: dict[str, Any], category_code: str, subcategory_codes: list[str], places: list[PlaceRow]) -> OfferRow:

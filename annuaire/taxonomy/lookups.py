@@ -36,8 +36,3 @@ def subcategories_by_pk() -> dict[int, SubCategory]:
     return published.remembered(
         "taxonomy.subcategories_by_pk", None, lambda: {s.pk: s for s in SubCategory.objects.all()}
     )
-
-
-def subcategory_ordering(prefix: str) -> list[str]:
-    """The taxonomy's order of sub-categories, seen through a relation (`prefix`, e.g. "subcategory__")."""
-    return [prefix + name for name in SubCategory._meta.ordering]  # type: ignore[union-attr]

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from annuaire.core.fields import ChoiceSetField
@@ -47,8 +49,18 @@ def phone_to_call(offer_phone: str, place_phone: str, structure_phone: str) -> s
 
 
 def offer_path(pk: int, title: str) -> str:
-    """`Offer.get_absolute_url` from the offer's id and title."""
-    return reverse("www:offer", kwargs={"pk": pk, "slug": slugify(title) or "offre"})
+    """`Offer.get_absolute_url` from the offer's id and title: `reverse("www:offer", ...)`,
+    resolved once per URL configuration (a result page names twenty offers)."""
+    template = _offer_path_template(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    return template.replace(_PK, str(pk)).replace(_SLUG, slugify(title) or "offre")
+
+
+_PK, _SLUG = "918273645", "zzslugzz"  # ids and slugs are written as they are (no quoting)
+
+
+@functools.lru_cache(maxsize=8)
+def _offer_path_template(script_prefix: str, urlconf: str) -> str:
+    return reverse("www:offer", kwargs={"pk": int(_PK), "slug": _SLUG})
 
 
 # From this offset on, `OfferQuerySet.window` reads a page through an index-only subquery.

@@ -356,7 +356,7 @@ def healthcare_services(
         fields["distance"] = "distance_km"
     default = ["distance_km", "title", "pk"] if near is not None else ["title", "pk"]
     queryset = queryset.order_by(*_ordering(sort, fields, default))
-    return queryset.filter(condition), near
+    return (queryset.filter(condition) if condition else queryset), near  # an empty Q() still clones the query
 
 
 def _unknown(wanted: list[str], found: list[Any], message: str) -> None:

@@ -19,8 +19,9 @@ from typing import Any
 from annuaire.core import published
 from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, cost_label
+from annuaire.directory.result_links import read_page
 from annuaire.interop.models import RorMapping
-from annuaire.taxonomy.lookups import categories_by_pk, subcategories_by_pk, subcategory_ordering
+from annuaire.taxonomy.lookups import categories_by_pk
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -137,26 +138,18 @@ _PLACE_FIELDS = ("pk", "uuid", "name", "commune__code", "commune__name", "commun
 def service_rows(offers: OfferQuerySet, distances: bool = False) -> list[ServiceRow]:
     """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
     queryset carries the `distance_km` annotation of a near search."""
-    columns = ["pk", "uuid", "category_id", "cost_amount", *_OWN_FIELDS]
-    columns += [f"structure__{name}" for name in _STRUCTURE_FIELDS]
-    if distances:
-        columns.append("distance_km")
-    found = list(offers.values(*columns))
-    if not found:
-        return []
-    ids = [row["pk"] for row in found]
-    subcategories = subcategories_by_pk()
-    subs_of: dict[int, list[SubCategory]] = {pk: [] for pk in ids}
-    links = Offer.subcategories.through.objects.filter(offer_id__in=ids)
-    ordering = subcategory_ordering("subcategory__")
-    for offer_id, subcategory_id in links.order_by(*ordering).values_list("offer_id", "subcategory_id"):
-        subs_of[offer_id].append(subcategories[subcategory_id])
-    places_of: dict[int, list[PlaceRef]] = {pk: [] for pk in ids}
-    place_links = Offer.places.through.objects.filter(offer_id__in=ids).order_by("place_id")
-    for offer_id, *place in place_links.values_list("offer_id", *(f"place__{name}" for name in _PLACE_FIELDS)):
-        places_of[offer_id].append(PlaceRef(place[0], str(place[1]), *place[2:]))
+    columns = ["uuid", "category_id", "cost_amount", *_OWN_FIELDS, *(f"structure__{n}" for n in _STRUCTURE_FIELDS)]
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
     categories = categories_by_pk()
-    return [_row(row, categories[row["category_id"]], subs_of[row["pk"]], places_of[row["pk"]]) for row in found]
+    return [
+        _row(
+            row,
+            categories[row["category_id"]],
+            page.subcategories[row["pk"]],
+            [PlaceRef(place[0], str(place[1]), *place[2:]) for place in page.places[row["pk"]]],
+        )
+        for row in page.offers
+    ]
 
 
 def _row(row: dict[str, Any], category: Category, subs: list[SubCategory], places: list[PlaceRef]) -> ServiceRow:

@@ -27,7 +27,7 @@ Resource = dict[str, Any]
 
 
 def fhir_response(request: HttpRequest, resource: Resource, status: int = 200) -> HttpResponse:
-    body = json.dumps(resource, ensure_ascii=False)
+    body = json.dumps(resource, ensure_ascii=False, check_circular=False)  # trees built here: no cycle to look for
     response = HttpResponse(body, status=status, content_type=codes.CONTENT_TYPE)
     if request.method == "HEAD":
         response["Content-Length"] = str(len(response.content))
