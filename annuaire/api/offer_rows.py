@@ -130,7 +130,7 @@ def offer_rows(offers: OfferQuerySet, distances: bool = False) -> list[OfferRow]
     queryset carries the `distance_km` annotation of a search around a commune."""
     columns = ["uuid", "category_id", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
     page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
-    categories = categories_by_pk()
+    categories = categories_by_pk(row["category_id"] for row in page.offers)
     return [
         _row(
             row,

@@ -15,11 +15,12 @@ from annuaire.taxonomy.models import SubCategory
 
 def subcategories_of(offer_ids: Sequence[int]) -> dict[int, list[SubCategory]]:
     """The sub-categories of each offer (shared, remembered instances)."""
-    subcategories = subcategories_by_pk()
     found: dict[int, list[SubCategory]] = {pk: [] for pk in offer_ids}
     ordering = [f"subcategory__{name}" for name in SubCategory._meta.ordering]  # type: ignore[union-attr]
     links = Offer.subcategories.through.objects.filter(offer_id__in=offer_ids).order_by(*ordering)
-    for offer_id, subcategory_id in links.values_list("offer_id", "subcategory_id"):
+    pairs = list(links.values_list("offer_id", "subcategory_id"))
+    subcategories = subcategories_by_pk(subcategory_id for _, subcategory_id in pairs)
+    for offer_id, subcategory_id in pairs:
         found[offer_id].append(subcategories[subcategory_id])
     return found
 

@@ -140,7 +140,7 @@ def service_rows(offers: OfferQuerySet, distances: bool = False) -> list[Service
     queryset carries the `distance_km` annotation of a near search."""
     columns = ["uuid", "category_id", "cost_amount", *_OWN_FIELDS, *(f"structure__{n}" for n in _STRUCTURE_FIELDS)]
     page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
-    categories = categories_by_pk()
+    categories = categories_by_pk(row["category_id"] for row in page.offers)
     return [
         _row(
             row,
