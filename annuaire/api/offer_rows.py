@@ -2,8 +2,7 @@
 
 A search page reads its offers with `.values()` and the links of this page's offers in two
 more queries (sub-categories, places): the same SQL as `with_result_relations`, without
-building and prefetching a few hundred model instances. The taxonomy is remembered in the
-process (`annuaire.taxonomy.lookups`). The detail view builds the same row from its model
+building and prefetching a few hundred model instances. The detail view builds the same row from its model
 (`OfferRow.of`); tests/api/test_offer_representation.py holds both to the same JSON.
 """
 
@@ -18,7 +17,6 @@ from typing import Any
 from annuaire.core.geodesy import Point, haversine_km
 from annuaire.directory.models import Offer, OfferQuerySet, Place, cost_label
 from annuaire.directory.result_links import read_page
-from annuaire.taxonomy.lookups import categories_by_pk
 
 
 @dataclass(frozen=True)
@@ -128,14 +126,13 @@ _PLACE_FIELDS = (
 def offer_rows(offers: OfferQuerySet, distances: bool = False) -> list[OfferRow]:
     """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
     queryset carries the `distance_km` annotation of a search around a commune."""
-    columns = ["uuid", "category_id", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
-    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
-    categories = categories_by_pk(row["category_id"] for row in page.offers)
+    columns = ["uuid", "category__code", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, ["code"], _PLACE_FIELDS)
     return [
         _row(
             row,
-            categories[row["category_id"]].code,
-            [sub.code for sub in page.subcategories[row["pk"]]],
+            row["category__code"],
+            [code for (code,) in page.subcategories[row["pk"]]],
             [PlaceRow(*place) for place in page.places[row["pk"]]],
         )
         for row in page.offers

@@ -9,44 +9,45 @@ from dataclasses import dataclass
 from typing import Any
 
 from annuaire.directory.models import Offer, OfferQuerySet
-from annuaire.taxonomy.lookups import subcategories_by_pk
 from annuaire.taxonomy.models import SubCategory
 
 
-def subcategories_of(offer_ids: Sequence[int]) -> dict[int, list[SubCategory]]:
-    """The sub-categories of each offer (shared, remembered instances)."""
-    found: dict[int, list[SubCategory]] = {pk: [] for pk in offer_ids}
+def subcategory_values_of(offer_ids: Sequence[int], fields: Sequence[str]) -> dict[int, list[tuple[Any, ...]]]:
+    """The `fields` of each offer's sub-categories (e.g. "code"), in the taxonomy's order."""
     ordering = [f"subcategory__{name}" for name in SubCategory._meta.ordering]  # type: ignore[union-attr]
-    links = Offer.subcategories.through.objects.filter(offer_id__in=offer_ids).order_by(*ordering)
-    pairs = list(links.values_list("offer_id", "subcategory_id"))
-    subcategories = subcategories_by_pk(subcategory_id for _, subcategory_id in pairs)
-    for offer_id, subcategory_id in pairs:
-        found[offer_id].append(subcategories[subcategory_id])
-    return found
+    return _values_of(Offer.subcategories.through, "subcategory", offer_ids, fields, ordering)
 
 
 def place_values_of(offer_ids: Sequence[int], fields: Sequence[str]) -> dict[int, list[tuple[Any, ...]]]:
-    """The `fields` of each offer's places (lookups from a place, e.g. "commune__name")."""
+    """The `fields` of each offer's places (lookups from a place, e.g. "commune__name"), by place id."""
+    return _values_of(Offer.places.through, "place", offer_ids, fields, ["place_id"])
+
+
+def _values_of(
+    through: Any, target: str, offer_ids: Sequence[int], fields: Sequence[str], ordering: Sequence[str]
+) -> dict[int, list[tuple[Any, ...]]]:
     found: dict[int, list[tuple[Any, ...]]] = {pk: [] for pk in offer_ids}
-    links = Offer.places.through.objects.filter(offer_id__in=offer_ids).order_by("place_id")
-    for offer_id, *values in links.values_list("offer_id", *(f"place__{name}" for name in fields)):
+    links = through.objects.filter(offer_id__in=offer_ids).order_by(*ordering)
+    for offer_id, *values in links.values_list("offer_id", *(f"{target}__{name}" for name in fields)):
         found[offer_id].append(tuple(values))
     return found
 
 
 @dataclass(frozen=True)
 class PageRows:
-    """A page of offers as rows: each offer's `columns`, its sub-categories and its places' fields."""
+    """A page of offers as rows: each offer's `columns`, its sub-categories' and places' fields."""
 
     offers: list[dict[str, Any]]
-    subcategories: dict[int, list[SubCategory]]
+    subcategories: dict[int, list[tuple[Any, ...]]]
     places: dict[int, list[tuple[Any, ...]]]
 
 
-def read_page(offers: OfferQuerySet, columns: Sequence[str], place_fields: Sequence[str]) -> PageRows:
+def read_page(
+    offers: OfferQuerySet, columns: Sequence[str], subcategory_fields: Sequence[str], place_fields: Sequence[str]
+) -> PageRows:
     """`offers` (already sliced, in order) in three queries at most."""
     found = list(offers.values("pk", *columns))
     ids = [row["pk"] for row in found]
     if not ids:
         return PageRows([], {}, {})
-    return PageRows(found, subcategories_of(ids), place_values_of(ids, place_fields))
+    return PageRows(found, subcategory_values_of(ids, subcategory_fields), place_values_of(ids, place_fields))

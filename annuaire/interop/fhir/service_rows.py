@@ -21,7 +21,7 @@ from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, cost_label
 from annuaire.directory.result_links import read_page
 from annuaire.interop.models import RorMapping
-from annuaire.taxonomy.lookups import categories_by_pk
+from annuaire.taxonomy.lookups import categories_by_pk, subcategories_by_pk
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -139,13 +139,14 @@ def service_rows(offers: OfferQuerySet, distances: bool = False) -> list[Service
     """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
     queryset carries the `distance_km` annotation of a near search."""
     columns = ["uuid", "category_id", "cost_amount", *_OWN_FIELDS, *(f"structure__{n}" for n in _STRUCTURE_FIELDS)]
-    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, ["id"], _PLACE_FIELDS)
     categories = categories_by_pk(row["category_id"] for row in page.offers)
+    subcategories = subcategories_by_pk(pk for links in page.subcategories.values() for (pk,) in links)
     return [
         _row(
             row,
             categories[row["category_id"]],
-            page.subcategories[row["pk"]],
+            [subcategories[pk] for (pk,) in page.subcategories[row["pk"]]],
             [PlaceRef(place[0], str(place[1]), *place[2:]) for place in page.places[row["pk"]]],
         )
         for row in page.offers
