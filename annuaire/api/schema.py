@@ -167,12 +167,15 @@ PLACE_PARAMETERS = [
     PAGE_SIZE,
 ]
 
+NOT_SPACE = r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 COMMUNE_PARAMETERS = [
     OpenApiParameter(
         "q",
         # Two characters once the spaces around are removed (as the form strips them): two
-        # non-space characters somewhere, so that "\x1eL" is not documented as valid.
-        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": r"\S[\s\S]*\S"},
+        # non-space characters somewhere, so that "\x1eL" is not documented as valid. Space is
+        # spelt out as Python's `str.strip` means it: `\s` differs between regular expression
+        # engines (ECMAScript's leaves out \x1c-\x1f and \x85, which the form strips).
+        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": f"{NOT_SPACE}[\\s\\S]*{NOT_SPACE}"},
         Q,
         required=True,
         description="Début du nom de la commune (accents et tirets indifférents) ou code postal, 2 caractères au "

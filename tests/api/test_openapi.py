@@ -94,7 +94,7 @@ def test_it_serves_a_readable_documentation_page_without_external_resources() ->
     assert "<script" not in html
 
 
-@pytest.mark.parametrize("text", ["\x1eL", " a ", "Sa", "Saint-Malo"])
+@pytest.mark.parametrize("text", ["\x1eL", "\U000c821c\x1f", "m\t", "\x85a\u3000", " a ", "Sa", "Saint-Malo"])
 def test_the_commune_query_is_documented_valid_exactly_when_the_api_accepts_it(text: str) -> None:
     """The API strips spaces (control characters included) before counting 2 characters."""
     schema = document()["paths"]["/api/v1/communes"]["get"]["parameters"][0]["schema"]
