@@ -128,6 +128,14 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {"autoescape": False},
     },
+    # The search page's result list, in Jinja2 for speed (annuaire/www/jinja2, docs/adr/0035).
+    {
+        "NAME": "jinja2",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "annuaire.www.jinja_env.environment", "auto_reload": DEBUG},
+    },
 ]
 
 WSGI_APPLICATION = "config.wsgi.application"

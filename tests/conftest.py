@@ -8,6 +8,7 @@ tests search real communes ("Rennes", "29000") and real taxonomy codes.
 from collections.abc import Iterator
 from typing import Any
 
+import jinja2
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -79,7 +80,10 @@ def _fast_passwords(settings: Any) -> None:
 def _strict_templates(settings: Any) -> None:
     """Unknown template variables fail the test instead of printing nothing."""
     for engine in settings.TEMPLATES:
-        engine.setdefault("OPTIONS", {})["string_if_invalid"] = _InvalidVariable()
+        if engine["BACKEND"].endswith("Jinja2"):
+            engine.setdefault("OPTIONS", {})["undefined"] = jinja2.StrictUndefined
+        else:
+            engine.setdefault("OPTIONS", {})["string_if_invalid"] = _InvalidVariable()
 
 
 class _InvalidVariable(str):

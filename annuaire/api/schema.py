@@ -167,15 +167,21 @@ PLACE_PARAMETERS = [
     PAGE_SIZE,
 ]
 
-NOT_SPACE = r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+# Free text as the forms take it: spaces around are stripped, a NUL character is refused.
+# Space is spelt out as Python's `str.strip` means it: `\s` differs between regular
+# expression engines (ECMAScript's, that schemathesis draws from, leaves out \x1c-\x1f and
+# \x85, which the forms strip: it drew "\U000c821c\x1f" as valid).
+VISIBLE = r"[^\x00\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+ONE_VISIBLE_CHARACTER = rf"^[^\x00]*{VISIBLE}[^\x00]*$"
+TWO_VISIBLE_CHARACTERS = rf"^[^\x00]*{VISIBLE}[^\x00]*{VISIBLE}[^\x00]*$"
+
 COMMUNE_PARAMETERS = [
     OpenApiParameter(
         "q",
         # Two characters once the spaces around are removed (as the form strips them): two
-        # non-space characters somewhere, so that "\x1eL" is not documented as valid. Space is
-        # spelt out as Python's `str.strip` means it: `\s` differs between regular expression
-        # engines (ECMAScript's leaves out \x1c-\x1f and \x85, which the form strips).
-        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": f"{NOT_SPACE}[\\s\\S]*{NOT_SPACE}"},
+        # non-space characters somewhere, so that "\x1eL" is not documented as valid; and no
+        # NUL character anywhere (Django's form fields refuse it).
+        {"type": "string", "minLength": 2, "maxLength": 100, "pattern": TWO_VISIBLE_CHARACTERS},
         Q,
         required=True,
         description="Début du nom de la commune (accents et tirets indifférents) ou code postal, 2 caractères au "
@@ -224,7 +230,7 @@ def require_non_blank_strings(result: dict[str, Any], **kwargs: Any) -> dict[str
                 free_text = schema.get("type") == "string" and not {"enum", "format"} & schema.keys()
                 if parameter.get("in") == "query" and free_text:
                     schema.setdefault("minLength", 1)
-                    schema.setdefault("pattern", r"\S")
+                    schema.setdefault("pattern", ONE_VISIBLE_CHARACTER)
     return result
 
 

@@ -5,8 +5,9 @@ expression runs on SQLite and PostgreSQL (docs/adr/0004-search-design.md).
 """
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from django.db.models import Expression, F, FloatField, Func
 
@@ -33,6 +34,26 @@ def haversine_km(a: Point, b: Point) -> float:
     dlng = math.radians(b.lng - a.lng)
     h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlng / 2) ** 2
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+class Located(Protocol):
+    @property
+    def lat(self) -> float | None: ...
+    @property
+    def lng(self) -> float | None: ...
+
+
+T = TypeVar("T", bound=Located)
+
+
+def nearest(items: Sequence[T], centre: Point | None) -> T | None:
+    """The item closest to `centre`: the first when there is no centre or none is located."""
+    if not items:
+        return None
+    located = [item for item in items if item.lat is not None and item.lng is not None]
+    if centre is None or not located:
+        return items[0]
+    return min(located, key=lambda item: haversine_km(centre, Point(item.lat, item.lng)))  # type: ignore[arg-type]
 
 
 def bounding_box(centre: Point, radius_km: float) -> BoundingBox:

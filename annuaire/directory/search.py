@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from annuaire.core.errors import InvalidValue
 from annuaire.core.fields import ChoiceSetField
-from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, haversine_km
+from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, nearest
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
 from annuaire.directory.fulltext import matching
@@ -199,15 +199,7 @@ def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
 
     Works on prefetched places (`with_result_relations`), so it costs no query.
     """
-    places = list(offer.places.all())
-    if not places:
-        return None
-    if centre is None:
-        return places[0]
-    located = [p for p in places if p.lat is not None and p.lng is not None]
-    if not located:
-        return places[0]
-    return min(located, key=lambda p: haversine_km(centre, Point(p.lat, p.lng)))  # type: ignore[arg-type]
+    return nearest(list(offer.places.all()), centre)
 
 
 class SearchPaginator(Paginator):  # type: ignore[type-arg]

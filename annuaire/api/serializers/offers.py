@@ -13,7 +13,7 @@ from rest_framework import serializers
 from annuaire.api.offer_rows import OfferRow, PlaceRow
 from annuaire.api.serializers.common import CodeListField, CommuneRefSerializer, StructureRefSerializer
 from annuaire.api.serializers.places import PlaceSummarySerializer
-from annuaire.directory.models import Offer, Place, offer_path, phone_to_call
+from annuaire.directory.models import Offer, Place, offer_phone, offer_url
 
 
 class CostSerializer(serializers.Serializer):  # type: ignore[type-arg]
@@ -158,7 +158,7 @@ def offer_representation(offer: OfferRow, nearest: PlaceRow | None, request: Any
         "id": offer.pk,
         "uuid": offer.uuid,
         "nom": offer.title,
-        "url": request.build_absolute_uri(offer_path(offer.pk, offer.title)),
+        "url": request.build_absolute_uri(offer_url(offer.pk, offer.title)),
         "categorie": offer.category_code,
         "sous_categories": list(offer.subcategory_codes),
         "structure": {"id": offer.structure_pk, "nom": offer.structure_name, "type": offer.structure_kind},
@@ -185,7 +185,7 @@ def offer_representation(offer: OfferRow, nearest: PlaceRow | None, request: Any
         "comment_y_acceder": offer.how_to_access,
         "delai_rendez_vous_jours": offer.appointment_delay_days,
         "horaires": offer.schedule,
-        "telephone": phone_to_call(offer.contact_phone, nearest.phone if nearest else "", offer.structure_phone),
+        "telephone": offer_phone(offer.contact_phone, nearest.phone if nearest else "", offer.structure_phone),
         "email": offer.contact_email,
         "lieux": [_place(place) for place in offer.places],
         "derniere_verification": _date(offer.last_verified_at),

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -43,28 +42,42 @@ def cost_label(cost: str, amount: Decimal | None) -> str:
     return str(dict(Cost.choices).get(cost, cost))
 
 
-def phone_to_call(offer_phone: str, place_phone: str, structure_phone: str) -> str:
-    """`Offer.phone_for` from the three numbers (rows read with `.values()`)."""
-    return offer_phone or place_phone or structure_phone
+# From this offset on, `OfferQuerySet.window` reads a page through an index-only subquery.
+DEFERRED_WINDOW_FROM = 200
+FREE_FOR_PATIENT = (Cost.FREE, Cost.COVERED)
 
 
-def offer_path(pk: int, title: str) -> str:
-    """`Offer.get_absolute_url` from the offer's id and title: `reverse("www:offer", ...)`,
-    resolved once per URL configuration (a result page names twenty offers)."""
-    template = _offer_path_template(get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-    return template.replace(_PK, str(pk)).replace(_SLUG, slugify(title) or "offre")
+# The rules below take plain values so that the model and the flat rows of a result list
+# (annuaire/directory/result_rows.py) share them.
+def offer_phone(own: str, place_phone: str, structure_phone: str) -> str:
+    """The number to call for an offer (docs/domain.md, "Le téléphone d'une offre"): the
+    offer's own, else the place's, else the structure's. One rule for the pages, the API
+    and the open data."""
+    return own or place_phone or structure_phone
 
 
-_PK, _SLUG = "918273645", "zzslugzz"  # ids and slugs are written as they are (no quoting)
+def offer_url(pk: int, title: str) -> str:
+    """The offer's page: `reverse("www:offer", …)`, reversed once per URL configuration with
+    placeholders filled in afterwards (a result list shows twenty: docs/adr/0035)."""
+    pattern = _offer_url_pattern(get_script_prefix(), get_urlconf())
+    return pattern.replace(_PK_PLACEHOLDER, str(pk)).replace(_SLUG_PLACEHOLDER, slugify(title) or "offre")
+
+
+_PK_PLACEHOLDER, _SLUG_PLACEHOLDER = "9081726354", "slug-placeholder-offre"
 
 
 @functools.lru_cache(maxsize=8)
-def _offer_path_template(script_prefix: str, urlconf: str) -> str:
-    return reverse("www:offer", kwargs={"pk": int(_PK), "slug": _SLUG})
+def _offer_url_pattern(script_prefix: str, urlconf: str | None) -> str:
+    return reverse("www:offer", urlconf=urlconf, kwargs={"pk": int(_PK_PLACEHOLDER), "slug": _SLUG_PLACEHOLDER})
 
 
-# From this offset on, `OfferQuerySet.window` reads a page through an index-only subquery.
-DEFERRED_WINDOW_FROM = 200
+def short_cost_label(cost: str, amount: Decimal | None) -> str:
+    """ "Gratuit", "Pris en charge", "Reste à charge : 25 €": what a result card has room for."""
+    if cost == Cost.COVERED:
+        return "Pris en charge"
+    if cost == Cost.PARTLY_PAID and amount is not None:
+        return f"Reste à charge : {amount:.2f} €".replace(".", ",").replace(",00 €", " €")
+    return str(Cost(cost).label) if cost in Cost.values else cost
 
 
 class OfferQuerySet(models.QuerySet["Offer"]):
@@ -218,7 +231,7 @@ class Offer(models.Model):
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
-        return offer_path(self.pk, self.title)
+        return offer_url(self.pk, self.title)
 
     def build_search_text(self, subcategories: Iterable[SubCategory] | None = None) -> str:
         """The normalised text free-text search looks into; `subcategories` for an offer
@@ -242,9 +255,8 @@ class Offer(models.Model):
 
     def phone_for(self, place: Place | None = None) -> str:
         """The number to call for this offer (docs/domain.md, "Le téléphone d'une offre"):
-        the offer's own, else the place's, else the structure's. One rule for the pages,
-        the API and the open data."""
-        return phone_to_call(self.contact_phone, place.phone if place else "", self.structure.phone)
+        the offer's own, else the place's, else the structure's (`offer_phone`)."""
+        return offer_phone(self.contact_phone, place.phone if place else "", self.structure.phone)
 
     @property
     def is_published(self) -> bool:
@@ -256,16 +268,11 @@ class Offer(models.Model):
 
     @property
     def is_free_for_patient(self) -> bool:
-        return self.cost in (Cost.FREE, Cost.COVERED)
+        return self.cost in FREE_FOR_PATIENT
 
     @property
     def cost_label_short(self) -> str:
-        """ "Gratuit", "Pris en charge", "Reste à charge : 25 €": what a result card has room for."""
-        if self.cost == Cost.COVERED:
-            return "Pris en charge"
-        if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
-            return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",").replace(",00 €", " €")
-        return self.get_cost_display()
+        return short_cost_label(self.cost, self.cost_amount)
 
     @property
     def cost_label(self) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import segno
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -21,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from annuaire.directory.models import Offer
 from annuaire.www import selection
+from annuaire.www.jinja_render import selection_toggle
 from annuaire.www.selection import MAX_OFFERS
 from annuaire.www.views.presentation import PARCOURS_GLOBAL_TEXT, OfferFacts, offer_facts
 
@@ -150,11 +152,8 @@ def _answer(request: HttpRequest, pk: int | None, full: bool = True) -> HttpResp
     """htmx: the new toggle and the selection bar; without JavaScript: back to the page."""
     back = selection.safe_return_url(request, request.POST.get("retour", ""))
     if request.headers.get("HX-Request") == "true" and pk is not None:
-        return render(
-            request,
-            "www/partials/selection_toggle.html",
-            {"offer_pk": pk, "retour": back, "selection_full": not full, "oob_bar": True},
-        )
+        bar = render_to_string("www/includes/selection_bar.html", {"oob_bar": True}, request)
+        return HttpResponse(selection_toggle(request, pk, back, full=not full) + bar)
     if not back:
         return redirect("www:orientation_sheet")
     return redirect(f"{back}#offre-{pk}" if pk else back)

@@ -7,23 +7,29 @@ The page costs a constant number of SQL queries, whatever the number of results.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.safestring import SafeString
 
+from annuaire.core import published
+from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
-from annuaire.directory.models import Offer, Place
+from annuaire.directory.models import Offer
+from annuaire.directory.result_rows import PlaceRow, ResultRow, as_result_rows, result_rows
 from annuaire.directory.search import (
     CHOICE_FILTERS,
     SearchCriteria,
     SearchPaginator,
     default_radius_km,
-    nearest_place,
     radius_choices,
 )
 from annuaire.geo.lookup import all_departements
@@ -31,9 +37,10 @@ from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
 from annuaire.taxonomy.lookups import active_subcategories_of
 from annuaire.taxonomy.models import Category
-from annuaire.verification.templatetags.verification import check_under_way, closed_today
+from annuaire.verification.schedule import is_past_period
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
+from annuaire.www.jinja_render import render_jinja, selection_context
 from annuaire.www.views.presentation import map_layers, tel_href
 from annuaire.www.views.search_advice import widening_advice
 
@@ -59,8 +66,7 @@ class ResultCard:
     through several levels in the template (docs/adr/0033: the cards were most of the page's
     rendering time)."""
 
-    offer: Offer
-    place: Place | None  # the nearest to the searched commune
+    place: PlaceRow | None  # the nearest to the searched commune
     distance: str
     phone: str
     number: int  # its number in the list and on the map
@@ -112,11 +118,16 @@ def search(request: HttpRequest) -> HttpResponse:
     context["subcategory_options"] = _subcategory_options(category, context["form_values"]["selected_subcategories"])
     if context["asked"]:
         departements = all_departements()
-        context["departement_groups"] = _departement_groups(departements, context["form_values"]["departement"])
+        context["departement_options"] = _departement_options(departements, context["form_values"]["departement"])
+        context["choice_groups"] = render_jinja("www/choice_groups.html", context["form_values"])
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
             context.update(_results(request, criteria, departements))
     context["page_title"] = _page_title(context)
+    if context["asked"] or is_htmx:
+        context["results_html"] = render_jinja(
+            "www/results.html", {**context, **selection_context(request), "request": request}
+        )
     # With errors to show, or stale ones to clear (the client says so), htmx swaps the whole block.
     whole_block = is_htmx and (not valid or request.headers.get("X-Search-Block") == "1")
     template = "www/partials/search_results.html" if is_htmx and not whole_block else "www/search.html"
@@ -130,12 +141,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
-    offers = Offer.objects.search(criteria).with_result_relations()
-    paginator = SearchPaginator(offers, settings.SEARCH_PAGE_SIZE)
+    paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
-    centre = criteria.centre
-    cards = [_card(offer, centre, page.start_index() + i) for i, offer in enumerate(page.object_list)]
+    centre, first, today = criteria.centre, page.start_index(), timezone.localdate()
+    cards = [_card(row, centre, first + i, today) for i, row in enumerate(result_rows(list(page.object_list)))]
     return {
         "page": page,
         "page_message": page_message,
@@ -149,9 +159,9 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
                 "number": card.number,
                 "lat": card.place.lat,
                 "lng": card.place.lng,
-                "title": card.offer.title,
+                "title": card.title,
                 "url": card.url,
-                "detail": f"{card.offer.structure.name} – {card.place.commune.name}",
+                "detail": f"{card.structure_name} – {card.commune_name}",
             }
             for card in cards
             if card.place is not None and card.place.lat is not None and card.place.lng is not None
@@ -187,30 +197,34 @@ def page_links(page: Page) -> list[int | None]:
     return [number if isinstance(number, int) else None for number in elided]
 
 
-def _card(offer: Offer, centre: Any, number: int) -> ResultCard:
-    place = nearest_place(offer, centre)
-    distance = getattr(offer, "distance_km", None)
-    phone = offer.phone_for(place)
-    verified = offer.last_verified_at
+def _card(row: ResultRow, centre: Point | None, number: int, today: date) -> ResultCard:
+    place = row.nearest_place(centre)
+    phone = row.phone_for(place)
+    verified = row.last_verified_at
     return ResultCard(
-        offer=offer,
         place=place,
-        distance=f"à {format_km(distance)} km" if distance is not None else "",
+        distance=f"à {format_km(row.distance_km)} km" if row.distance_km is not None else "",
         phone=phone,
         number=number,
-        pk=offer.pk,
-        url=offer.get_absolute_url(),
-        title=offer.title,
-        structure_name=offer.structure.name,
-        commune_name=place.commune.name if place else "",
-        is_free=offer.is_free_for_patient,
-        cost_label=offer.cost_label_short,
-        is_non_conventional=offer.is_non_conventional,
-        verified_on=date_format(verified, "j F Y") if verified else "",
-        check_under_way=check_under_way(verified) if verified else False,
-        closed_today=closed_today(offer),
+        pk=row.pk,
+        url=row.url,
+        title=row.title,
+        structure_name=row.structure_name,
+        commune_name=place.commune_name if place else "",
+        is_free=row.is_free_for_patient,
+        cost_label=row.cost_label_short,
+        is_non_conventional=row.is_non_conventional,
+        verified_on=_long_date(verified) if verified else "",
+        check_under_way=is_past_period(verified, today) if verified else False,
+        closed_today=row.closed_today,
         tel_href=tel_href(phone),
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _long_date(day: date) -> str:
+    """ "3 mars 2026" (the site speaks French only; a page shows twenty dates, most alike)."""
+    return date_format(day, "j F Y")
 
 
 def _map_centre(criteria: SearchCriteria) -> dict[str, Any] | None:
@@ -322,10 +336,21 @@ def _subcategory_options(category: Category | None, chosen: set[str]) -> list[di
     ]
 
 
+def _departement_options(departements: list[Departement], selected: str) -> SafeString:
+    """The `<option>`s of the département select, the region's first: the same for every
+    visitor choosing `selected`, so rendered once per process until the public data change
+    (a hundred options cost as much as the result list)."""
+    if not any(d.code == selected for d in departements):
+        selected = ""  # an unknown code (the form says so) selects nothing: one key, not one per typo
+    return published.remembered(
+        "www.departement_options",
+        (settings.DEFAULT_REGION, selected),
+        lambda: render_jinja("www/departement_options.html", {"groups": _departement_groups(departements, selected)}),
+    )
+
+
 def _departement_groups(departements: list[Departement], selected: str) -> list[dict[str, Any]]:
-    """The départements of the select, the region's first; `options` are plain dicts, ready
-    for the template (a hundred options looked up attribute by attribute cost as much as
-    the results)."""
+    """The départements of the select in groups, the region's first."""
     regional = [d for d in departements if d.region_id == settings.DEFAULT_REGION]
     others = [d for d in departements if d.region_id != settings.DEFAULT_REGION]
     groups = []
