@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from annuaire.core.geodesy import Point, haversine_km
+from annuaire.core.geodesy import Point, nearest
 from annuaire.directory.models import Offer, OfferQuerySet, Place, cost_label
 from annuaire.directory.result_links import read_page
 
@@ -101,14 +101,8 @@ class OfferRow:
         )
 
     def nearest_place(self, centre: Point | None) -> PlaceRow | None:
-        """`annuaire.directory.search.nearest_place` on a row: the place closest to `centre`,
-        its first place without a centre or without any located place."""
-        if not self.places:
-            return None
-        located = [p for p in self.places if p.lat is not None and p.lng is not None]
-        if centre is None or not located:
-            return self.places[0]
-        return min(located, key=lambda p: haversine_km(centre, Point(p.lat, p.lng)))  # type: ignore[arg-type]
+        """The place closest to `centre` (the domain's rule, `annuaire.core.geodesy.nearest`)."""
+        return nearest(self.places, centre)
 
 
 _OWN_FIELDS = (
