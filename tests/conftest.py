@@ -15,6 +15,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import override_settings
 
+from annuaire.core import published
+
 BRITTANY = "22,29,35,56"
 
 
@@ -58,6 +60,14 @@ def _private_media(tmp_path_factory: Any) -> Iterator[None]:
     storages = {**settings.STORAGES, "private": {**settings.STORAGES["private"], "OPTIONS": {"location": location}}}
     with override_settings(STORAGES=storages):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _new_public_data_generation() -> Iterator[None]:
+    """A test's writes are rolled back, not the generation token they bumped: what a test
+    remembered under it (taxonomy, ROR mapping, communes...) must not outlive the test."""
+    yield
+    published.changed()
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django.core.paginator import Paginator
@@ -16,6 +17,7 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE_NUMBER = 999_999_999  # nine digits: the OpenAPI document says so too
 
 M = TypeVar("M", bound=Model)
+R = TypeVar("R")
 
 
 def _positive_int(request: HttpRequest, name: str, default: int, maximum: int | None, message: str) -> int:
@@ -59,6 +61,10 @@ class PageNumberPagination:
         self.paginator: Paginator[Any] | None = None
 
     def paginate(self, items: QuerySet[M]) -> list[M]:
+        return self.paginate_with(items, list)
+
+    def paginate_with(self, items: QuerySet[M], load: Callable[[Any], list[R]]) -> list[R]:
+        """This page's items: `load` reads the page's slice (a queryset) into a list."""
         paginator: Paginator[M] = self.paginator_class(items, self.page_size)
         self.paginator = paginator
         if self.page_number > paginator.num_pages:
@@ -68,7 +74,7 @@ class PageNumberPagination:
             raise InvalidParameters(
                 {"page": [f"La page {self.page_number} n'existe pas : il y a {pages} page{'s' if pages > 1 else ''}."]}
             )
-        return list(paginator.page(self.page_number).object_list)
+        return load(paginator.page(self.page_number).object_list)
 
     def _link(self, number: int | None) -> str | None:
         if number is None:

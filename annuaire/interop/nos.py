@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "nos"
@@ -48,9 +48,17 @@ class CodeList:
     def systems(self) -> set[str]:
         return {concept.system for concept in self.concepts}
 
-    def get(self, code: str, system: str | None = None) -> Concept | None:
+    @cached_property
+    def _by_code(self) -> dict[str, list[Concept]]:
+        found: dict[str, list[Concept]] = {}
         for concept in self.concepts:
-            if concept.code == code and (system is None or concept.system == system):
+            found.setdefault(concept.code, []).append(concept)
+        return found
+
+    def get(self, code: str, system: str | None = None) -> Concept | None:
+        """The first concept with this code (in this system, when given)."""
+        for concept in self._by_code.get(code, ()):
+            if system is None or concept.system == system:
                 return concept
         return None
 

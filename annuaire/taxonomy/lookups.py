@@ -3,6 +3,9 @@ data change (annuaire.core.published): the search form and page pay no query for
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
 from annuaire.core import published
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -24,3 +27,29 @@ def active_subcategories_of(category: Category) -> list[SubCategory]:
             lambda: tuple(SubCategory.objects.active().filter(category=category).order_by("order", "label")),
         )
     )
+
+
+def categories_by_pk(wanted: Iterable[int] = ()) -> Mapping[int, Category]:
+    """Every category (active or not) by id, shared and read-only: offers read as rows name
+    theirs by id. Ids in `wanted` not known yet (created by another process, whose change
+    this process has not seen) are read at once."""
+    table = published.remembered("taxonomy.categories_by_pk", None, lambda: {c.pk: c for c in Category.objects.all()})
+    return _with_missing(table, wanted, Category)
+
+
+def subcategories_by_pk(wanted: Iterable[int] = ()) -> Mapping[int, SubCategory]:
+    """Every sub-category (active or not) by id, as `categories_by_pk`."""
+    table = published.remembered(
+        "taxonomy.subcategories_by_pk", None, lambda: {s.pk: s for s in SubCategory.objects.all()}
+    )
+    return _with_missing(table, wanted, SubCategory)
+
+
+M = TypeVar("M", Category, SubCategory)
+
+
+def _with_missing(table: dict[int, M], wanted: Iterable[int], model: type[M]) -> Mapping[int, M]:
+    missing = set(wanted) - table.keys()
+    if not missing:
+        return table
+    return {**table, **{item.pk: item for item in model.objects.filter(pk__in=missing)}}

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from annuaire.api import schema
 from annuaire.api.conditional import latest
 from annuaire.api.errors import ResourceNotFound
+from annuaire.api.offer_rows import OfferRow, offer_rows
 from annuaire.api.pagination import PageNumberPagination
 from annuaire.api.params import OfferSearchForm
 from annuaire.api.serializers.offers import OfferSerializer, offer_representation
@@ -19,7 +20,7 @@ from annuaire.api.views.base import PublicReadView, check_pk, validated_paginati
 from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
-from annuaire.directory.search import SearchPaginator, default_radius_km, nearest_place
+from annuaire.directory.search import SearchPaginator, default_radius_km
 from annuaire.insight.searches import record_search
 
 OFFER_NOT_FOUND = "Cette offre n'existe pas ou n'est pas publiée."
@@ -31,16 +32,16 @@ class OfferPagination(PageNumberPagination):
     paginator_class = SearchPaginator
 
 
-def _last_modified(offers: Iterable[Offer]) -> datetime | None:
+def _last_modified(offers: Iterable[OfferRow]) -> datetime | None:
     return latest(
         date
         for offer in offers
-        for date in [offer.updated_at, offer.structure.updated_at, *(p.updated_at for p in offer.places.all())]
+        for date in [offer.updated_at, offer.structure_updated_at, *(p.updated_at for p in offer.places)]
     )
 
 
-def _serialize(request: Request, offers: list[Offer], centre: Point | None) -> list[dict[str, object]]:
-    return [offer_representation(offer, nearest_place(offer, centre), request) for offer in offers]
+def _serialize(request: Request, offers: list[OfferRow], centre: Point | None) -> list[dict[str, object]]:
+    return [offer_representation(offer, offer.nearest_place(centre), request) for offer in offers]
 
 
 class OfferListView(PublicReadView):
@@ -63,7 +64,9 @@ class OfferListView(PublicReadView):
         since = search.cleaned_data.get("modifie_depuis")
         if since is not None:
             offers = offers.filter(updated_at__gte=since)
-        page = pagination.paginate(offers.with_result_relations())
+        page = pagination.paginate_with(
+            offers, lambda window: offer_rows(window, distances=criteria.centre is not None)
+        )
         record_search(criteria, pagination.paginator.count if pagination.paginator else 0, request)
         self.last_modified = _last_modified(page)
         return Response(pagination.envelope(_serialize(request, page, criteria.centre)))
@@ -80,5 +83,6 @@ class OfferDetailView(PublicReadView):
         offer = Offer.objects.published().with_result_relations().filter(pk=check_pk(pk, OFFER_NOT_FOUND)).first()
         if offer is None:
             raise ResourceNotFound(OFFER_NOT_FOUND)
-        self.last_modified = _last_modified([offer])
-        return Response(_serialize(request, [offer], None)[0])
+        row = OfferRow.of(offer)
+        self.last_modified = _last_modified([row])
+        return Response(_serialize(request, [row], None)[0])

@@ -1,6 +1,6 @@
 from annuaire.directory.models.journal import PublicationEvent, PublicationEventQuerySet
 from annuaire.directory.models.notice import Notice, NoticeKind, NoticeQuerySet
-from annuaire.directory.models.offer import Offer, OfferQuerySet
+from annuaire.directory.models.offer import Offer, OfferQuerySet, cost_label, offer_phone, offer_url
 from annuaire.directory.models.place import Place, PlaceQuerySet
 from annuaire.directory.models.structure import Structure, StructureQuerySet
 
@@ -16,4 +16,7 @@ __all__ = [
     "PublicationEventQuerySet",
     "Structure",
     "StructureQuerySet",
+    "cost_label",
+    "offer_phone",
+    "offer_url",
 ]

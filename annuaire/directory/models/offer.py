@@ -34,6 +34,14 @@ if TYPE_CHECKING:
     from annuaire.taxonomy.models import SubCategory
 
 
+def cost_label(cost: str, amount: Decimal | None) -> str:
+    """The cost in words ("Reste à charge : 25,00 €"), from an offer's columns (rows read
+    with `.values()` use it as `Offer.cost_label` does)."""
+    if cost == Cost.PARTLY_PAID and amount is not None:
+        return f"Reste à charge : {amount:.2f} €".replace(".", ",")
+    return str(dict(Cost.choices).get(cost, cost))
+
+
 # From this offset on, `OfferQuerySet.window` reads a page through an index-only subquery.
 DEFERRED_WINDOW_FROM = 200
 FREE_FOR_PATIENT = (Cost.FREE, Cost.COVERED)
@@ -283,6 +291,4 @@ class Offer(models.Model):
 
     @property
     def cost_label(self) -> str:
-        if self.cost == Cost.PARTLY_PAID and self.cost_amount is not None:
-            return f"Reste à charge : {self.cost_amount:.2f} €".replace(".", ",")
-        return self.get_cost_display()
+        return cost_label(self.cost, self.cost_amount)

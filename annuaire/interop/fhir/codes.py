@@ -69,9 +69,12 @@ class Vocabulary:
         self.title = title
         self.choices = choices
         self.description = description
+        self._labels: dict[str, str] | None = None
 
     def label(self, code: str) -> str:
-        return str(dict(self.choices.choices).get(code, code))
+        if self._labels is None:  # read once: every resource of a search asks for several labels
+            self._labels = {str(value): str(label) for value, label in self.choices.choices}
+        return self._labels.get(code, code)
 
 
 VOCABULARIES: dict[str, Vocabulary] = {

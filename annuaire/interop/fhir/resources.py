@@ -11,22 +11,23 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from annuaire.directory.enums import PublicationStatus
-from annuaire.directory.models import Offer, Place, Structure
+from annuaire.directory.models import Place, Structure
 from annuaire.directory.models.contact import AddressMixin
 from annuaire.geo.models import Commune
 from annuaire.interop import nos
 from annuaire.interop.fhir import codes, ror
 from annuaire.interop.fhir.legal import LegalEntity, resource_id
+from annuaire.interop.fhir.service_rows import ServiceRow
 from annuaire.interop.models import RorMapping
 from annuaire.taxonomy.models import Category, SubCategory
 
 Resource = dict[str, Any]
 
 
-def meta(moment: datetime, profile: str, commune: Commune | None = None) -> dict[str, Any]:
+def meta(moment: datetime, profile: str, commune: Commune | None = None, region: str | None = None) -> dict[str, Any]:
+    """`region`: the region code when no commune is at hand."""
     result: dict[str, Any] = {"lastUpdated": ror.instant(moment), "profile": [profile]}
-    tags = ror.region_tag(commune)
+    tags = ror.region_tag(commune) if commune is not None else ror.region_code_tag(region)
     if tags:
         result["tag"] = tags
     return result
@@ -197,10 +198,11 @@ def patientele_extension(base: str, audiences: list[str], age_groups: list[str])
 PARCOURS_GLOBAL = "Parcours de soins global après le traitement d'un cancer"
 
 
-def healthcare_service(offer: Offer, base: str, mappings: Mapping[int, RorMapping]) -> Resource:
+def healthcare_service(offer: ServiceRow, base: str, mappings: Mapping[int, RorMapping]) -> Resource:
+    """`offer`: `ServiceRow.of(offer)` for one offer, `service_rows(...)` for a page of them."""
     structure = offer.structure
-    subcategories = list(offer.subcategories.all())
-    places = list(offer.places.all())
+    subcategories = offer.subcategories
+    places = offer.places
     national = ror.national_codes(structure.kind, subcategories, offer.formats, offer.modalities, mappings)
     characteristic = ror.national_characteristics(national)
     characteristic += [vocabulary_concept(base, "sos-modalite", code) for code in offer.modalities]
@@ -220,10 +222,12 @@ def healthcare_service(offer: Offer, base: str, mappings: Mapping[int, RorMappin
     resource: Resource = {
         "resourceType": "HealthcareService",
         "id": str(offer.uuid),
-        "meta": meta(offer.updated_at, codes.PROFILE_HEALTHCARESERVICE, places[0].commune if places else None),
+        "meta": meta(
+            offer.updated_at, codes.PROFILE_HEALTHCARESERVICE, region=places[0].region_code if places else None
+        ),
         "extension": extensions,
         "identifier": [ror.own_identifier(base, codes.OFFER_ID_SYSTEM, "35", str(offer.uuid))],
-        "active": offer.status == PublicationStatus.PUBLISHED and offer.structure.is_published,
+        "active": offer.is_published,
         "providedBy": reference("Organization", structure.uuid, structure.name),
         "type": [nos.concept("J20", national.activity_field)],
         # One operational activity (J17), then our category and sub-categories.
@@ -265,7 +269,7 @@ def healthcare_service(offer: Offer, base: str, mappings: Mapping[int, RorMappin
     return resource
 
 
-def _cost(base: str, offer: Offer) -> dict[str, Any]:
+def _cost(base: str, offer: ServiceRow) -> dict[str, Any]:
     concept = vocabulary_concept(base, "sos-reste-a-charge", offer.cost)
     concept["text"] = offer.cost_label + (f" ({offer.cost_details})" if offer.cost_details else "")
     return concept

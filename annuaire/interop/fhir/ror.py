@@ -69,7 +69,10 @@ def creation_date(moment: datetime) -> Json:
 
 def region_tag(commune: Commune | None) -> list[Json]:
     """`meta.tag:codeRegion`: the region of the record (JDV J237), when known."""
-    region = getattr(getattr(commune, "departement", None), "region_id", None)
+    return region_code_tag(getattr(getattr(commune, "departement", None), "region_id", None))
+
+
+def region_code_tag(region: str | None) -> list[Json]:
     if region is None or region not in nos.code_list("J237"):
         return []
     return [nos.coding("J237", region)]

@@ -20,7 +20,7 @@ from annuaire.core.errors import InvalidValue
 from annuaire.core.text import normalize
 from annuaire.directory.models import Offer, OfferQuerySet, Place, PlaceQuerySet, Structure
 from annuaire.directory.search import MAX_RADIUS_KM, SearchCriteria
-from annuaire.geo.lookup import find_departement
+from annuaire.geo.lookup import commune_by_insee_code, find_departement
 from annuaire.geo.models import Commune, Departement
 from annuaire.interop import nos
 from annuaire.interop import settings as interop_settings
@@ -252,9 +252,10 @@ def parse_near(value: str) -> Near:
         raise SearchError(f"La distance doit être un nombre de kilomètres (reçu : « {distance[:20]} »).") from None
     if not 0 < radius <= MAX_RADIUS_KM:
         raise SearchError(f"La distance doit être comprise entre 0 et {MAX_RADIUS_KM} km (reçu : {distance[:20]}).")
-    commune = Commune.objects.select_related("departement").filter(code=code.upper()).first()
-    if commune is None:
-        raise SearchError(f"Code INSEE de commune inconnu : « {code[:20]} ».")
+    try:
+        commune = commune_by_insee_code(code)  # remembered: geography is reference data
+    except InvalidValue:
+        raise SearchError(f"Code INSEE de commune inconnu : « {code[:20]} ».") from None
     if commune.point is None:
         raise SearchError(f"La position de la commune {commune.name} ({code}) n'est pas connue.")
     return Near(commune=commune, radius_km=radius)
@@ -355,7 +356,7 @@ def healthcare_services(
         fields["distance"] = "distance_km"
     default = ["distance_km", "title", "pk"] if near is not None else ["title", "pk"]
     queryset = queryset.order_by(*_ordering(sort, fields, default))
-    return queryset.filter(condition), near
+    return (queryset.filter(condition) if condition else queryset), near  # an empty Q() still clones the query
 
 
 def _unknown(wanted: list[str], found: list[Any], message: str) -> None:

@@ -20,14 +20,14 @@ from annuaire.interop import settings as interop_settings
 from annuaire.interop.fhir import bundle, codes, legal, resources, search, terminology
 from annuaire.interop.fhir import params as fhir_params
 from annuaire.interop.fhir.params import ResultOptions, SearchError
-from annuaire.interop.models import RorMapping
+from annuaire.interop.fhir.service_rows import ServiceRow, ror_mappings, service_rows
 from annuaire.taxonomy.models import Category
 
 Resource = dict[str, Any]
 
 
 def fhir_response(request: HttpRequest, resource: Resource, status: int = 200) -> HttpResponse:
-    body = json.dumps(resource, ensure_ascii=False)
+    body = json.dumps(resource, ensure_ascii=False, check_circular=False)  # trees built here: no cycle to look for
     response = HttpResponse(body, status=status, content_type=codes.CONTENT_TYPE)
     if request.method == "HEAD":
         response["Content-Length"] = str(len(response.content))
@@ -45,10 +45,6 @@ def bad_request(request: HttpRequest, error: SearchError) -> HttpResponse:
 
 def not_found(request: HttpRequest, resource_type: str, resource_id: str) -> HttpResponse:
     return outcome(request, f"Ressource introuvable : {resource_type}/{resource_id[:100]}.", 404, "not-found")
-
-
-def mappings() -> dict[int, RorMapping]:
-    return {mapping.subcategory_id: mapping for mapping in RorMapping.objects.all()}
 
 
 def strict(request: HttpRequest) -> bool:
@@ -106,9 +102,9 @@ def location_page(params: QueryDict, options: ResultOptions, base: str) -> bundl
     if "Location:organization" in options.includes:
         page.included += _organizations_of({place.structure_id for place in rows}, base)
     if "HealthcareService:location" in options.revincludes and rows:
-        offers = Offer.objects.published().filter(places__in=rows).distinct().with_result_relations().order_by("pk")
-        table = mappings()
-        page.included += [resources.healthcare_service(offer, base, table) for offer in offers]
+        offers = Offer.objects.published().filter(places__in=rows).distinct().order_by("pk")
+        table = ror_mappings()
+        page.included += [resources.healthcare_service(offer, base, table) for offer in service_rows(offers)]
     return page
 
 
@@ -116,20 +112,20 @@ def healthcare_service_page(params: QueryDict, options: ResultOptions, base: str
     taxonomy_system = resources.vocabulary_url(base, codes.TAXONOMY_ID)
     found, near = search.healthcare_services(params, taxonomy_system, options.sort)
     total = found.count()
-    rows: list[Offer] = bundle.paged(
-        options, total, lambda offset, count: list(found.with_result_relations().window(offset, offset + count))
+    rows: list[ServiceRow] = bundle.paged(
+        options, total, lambda offset, count: service_rows(found.window(offset, offset + count), near is not None)
     )
-    table = mappings() if rows else {}
+    table = ror_mappings()
     page = bundle.Page(total=total, matches=[resources.healthcare_service(offer, base, table) for offer in rows])
     if near is not None:
-        page.distances = [getattr(offer, "distance_km", None) for offer in rows]
-    structure_ids = {offer.structure_id for offer in rows}
+        page.distances = [offer.distance_km for offer in rows]
+    structure_ids = {offer.structure.pk for offer in rows}
     if "HealthcareService:organization" in options.includes:
         page.included += _organizations_of(structure_ids, base)
         if "Organization:partof" in options.includes:
             page.included += _legal_entities_of({offer.structure.finess_legal for offer in rows} - {""})
     if "HealthcareService:location" in options.includes:
-        place_ids = {place.pk for offer in rows for place in offer.places.all()}
+        place_ids = {place.pk for offer in rows for place in offer.places}
         places = search.published_places().filter(pk__in=place_ids).order_by("pk") if place_ids else []
         page.included += [resources.location(place, base) for place in places]
     return page
@@ -241,7 +237,7 @@ def healthcare_service_read(request: HttpRequest, resource_id: str) -> HttpRespo
     offer = search.once_published_offer(resource_id) if _is_uuid(resource_id) else None
     if offer is None:
         return not_found(request, "HealthcareService", resource_id)
-    resource = resources.healthcare_service(offer, interop_settings.fhir_base(), mappings())
+    resource = resources.healthcare_service(ServiceRow.of(offer), interop_settings.fhir_base(), ror_mappings())
     return read_response(request, resource, offer.updated_at)
 
 
