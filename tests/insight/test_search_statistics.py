@@ -135,7 +135,7 @@ def test_a_territory_sees_the_searches_of_its_region_departements_or_communes_on
     assert [u.category for u in unmet_searches(rennes_dep)] == ["sexualite"]
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_search_outside_any_transaction_is_counted_in_its_own_commit() -> None:
     # As in a web request (autocommit): on PostgreSQL the upsert then runs with
     # `SET LOCAL synchronous_commit TO OFF` in the same message (docs/adr/0036).
