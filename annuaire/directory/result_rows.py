@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from annuaire.core.geodesy import Point, nearest
 from annuaire.directory.models import Offer, OfferQuerySet
 from annuaire.directory.models.offer import FREE_FOR_PATIENT, offer_phone, offer_url, short_cost_label
+from annuaire.directory.search import counted_as
 from annuaire.taxonomy.models import CareKind
 
 ROW_FIELDS = (
@@ -88,7 +89,8 @@ def as_result_rows(offers: OfferQuerySet) -> QuerySet[Offer, dict[str, Any]]:
     one row per offer, read by the page's own query. Paginate it, then `result_rows`."""
     psnc = Offer.subcategories.through.objects.filter(offer_id=OuterRef("pk"), subcategory__kind=CareKind.PSNC)
     annotations = [name for name in SEARCH_ANNOTATIONS if name in offers.query.annotations]
-    return offers.annotate(psnc=Exists(psnc)).values(*ROW_FIELDS, *annotations)
+    rows = offers.annotate(psnc=Exists(psnc)).values(*ROW_FIELDS, *annotations)
+    return counted_as(rows, offers)  # type: ignore[no-any-return]
 
 
 def result_rows(rows: list[dict[str, Any]]) -> list[ResultRow]:

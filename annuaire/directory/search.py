@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db.models import FloatField, OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from annuaire.core.errors import InvalidValue
 from annuaire.core.fields import ChoiceSetField
@@ -202,9 +203,29 @@ def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
     return nearest(list(offer.places.all()), centre)
 
 
+# The search a reading of it (`values()` rows with their structure's columns...) is counted as.
+_COUNTED_AS = "_annuaire_counted_as"
+
+
+def counted_as(rows: Any, search: OfferQuerySet) -> Any:
+    """`rows`, a reading of `search` with one row per offer, counted as `search` itself by
+    `SearchPaginator`: without the joins the rows' columns need (a count of `values(
+    "structure__name")` keeps the structure's join; at national scale on PostgreSQL, a hash join
+    of every visible offer with every structure: docs/adr/0036). Give `rows` to the paginator
+    as returned (a clone forgets it)."""
+    setattr(rows, _COUNTED_AS, search)
+    return rows
+
+
 class SearchPaginator(Paginator):  # type: ignore[type-arg]
     """Django's paginator over a search (an `OfferQuerySet`), reading deep pages through
-    `OfferQuerySet.window`: the same rows, without reading the thousands skipped."""
+    `OfferQuerySet.window`: the same rows, without reading the thousands skipped; counted, and
+    the deep pages' ids found, from the search itself (`counted_as`)."""
+
+    @cached_property
+    def count(self) -> int:
+        counted: Any = getattr(self.object_list, _COUNTED_AS, self.object_list)
+        return int(counted.count())
 
     def page(self, number: Any) -> Page:  # type: ignore[type-arg]
         number = self.validate_number(number)
@@ -213,4 +234,5 @@ class SearchPaginator(Paginator):  # type: ignore[type-arg]
         if top + self.orphans >= self.count:
             top = self.count
         offers: OfferQuerySet = self.object_list  # type: ignore[assignment]
-        return self._get_page(offers.window(bottom, top), number, self)  # type: ignore[attr-defined]
+        search = getattr(offers, _COUNTED_AS, None)
+        return self._get_page(offers.window(bottom, top, ids_from=search), number, self)  # type: ignore[attr-defined]

@@ -3,11 +3,12 @@
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from annuaire.insight.models import SearchCount
-from annuaire.insight.searches import MIN_GROUP, AnonymousSearch, record_search, unmet_searches
+from annuaire.insight.searches import MIN_GROUP, AnonymousSearch, count_search, record_search, unmet_searches
 from annuaire.insight.territory import Territory
 from annuaire.www.forms import SearchForm
 from tests.directory.factories import OfferFactory
@@ -132,3 +133,18 @@ def test_a_territory_sees_the_searches_of_its_region_departements_or_communes_on
     assert {u.category for u in unmet_searches(brittany)} == {"fertilite", "sexualite"}
     assert [u.category for u in unmet_searches(brest_only)] == ["fertilite"]
     assert [u.category for u in unmet_searches(rennes_dep)] == ["sexualite"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_search_outside_any_transaction_is_counted_in_its_own_commit() -> None:
+    # As in a web request (autocommit): on PostgreSQL the upsert then runs with
+    # `SET LOCAL synchronous_commit TO OFF` in the same message (docs/adr/0036).
+    asked = AnonymousSearch(category="psychologie", departement="35")
+    assert not connection.in_atomic_block
+    count_search(asked, 3)
+    count_search(asked, 3)
+    assert SearchCount.objects.get(category="psychologie", departement="35", result_count=3).searches == 2
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            assert cursor.fetchone()[0] == "on"  # LOCAL: the connection's other commits still wait

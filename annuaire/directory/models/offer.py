@@ -86,8 +86,9 @@ class OfferQuerySet(models.QuerySet["Offer"]):
         return self.filter(revision_of__isnull=True)
 
     def published(self) -> OfferQuerySet:
-        """Visible to the public: the offer and its structure are both published."""
-        return self.filter(status=PublicationStatus.PUBLISHED, structure__status=PublicationStatus.PUBLISHED)
+        """Visible to the public: the offer and its structure are both published (read from
+        `is_public`, which the database keeps: annuaire/directory/visibility.py)."""
+        return self.filter(is_public=True)
 
     def in_person(self) -> OfferQuerySet:
         """Offers a person can go to or receive at home: all but the remote-only ones
@@ -101,15 +102,20 @@ class OfferQuerySet(models.QuerySet["Offer"]):
 
         return apply_criteria(self.published(), criteria)  # type: ignore[return-value]
 
-    def window(self, start: int, stop: int, deferred_from: int = DEFERRED_WINDOW_FROM) -> OfferQuerySet:
+    def window(
+        self, start: int, stop: int, deferred_from: int = DEFERRED_WINDOW_FROM, ids_from: OfferQuerySet | None = None
+    ) -> OfferQuerySet:
         """Rows `start` to `stop` of this ordered search, as `self[start:stop]` gives them.
 
         Far down the list, the rows skipped are found first by their ids alone (an index-only
         subquery), then only the page's rows are read with their relations: without it, page
-        200 reads 4,000 offers and their structures to show 20 (docs/adr/0033)."""
+        200 reads 4,000 offers and their structures to show 20 (docs/adr/0033). `ids_from`: the
+        search itself, when `self` reads it with joins of its own (`values("structure__name")`),
+        so that the ids are found without them (docs/adr/0036)."""
         if start < deferred_from:
             return self[start:stop]
-        return self.filter(pk__in=self.values("pk")[start:stop])
+        source = self if ids_from is None else ids_from
+        return self.filter(pk__in=source.values("pk")[start:stop])
 
     def with_result_relations(self) -> OfferQuerySet:
         """Everything a result card shows, in a constant number of queries."""
@@ -199,6 +205,12 @@ class Offer(models.Model):
     created_at = models.DateTimeField("créée le", auto_now_add=True)
     updated_at = models.DateTimeField("modifiée le", auto_now=True, db_index=True)
     search_text = models.TextField("texte de recherche", blank=True, editable=False)
+    is_public = models.BooleanField(
+        "visible du public",
+        default=False,
+        editable=False,
+        help_text="L'offre et sa structure sont publiées : tenu par la base (annuaire/directory/visibility.py).",
+    )
 
     objects = OfferQuerySet.as_manager()
 
@@ -209,6 +221,9 @@ class Offer(models.Model):
         # read in (title, id) order from the index alone, the structure's id at hand to check
         # that it is published too (docs/adr/0033).
         indexes = [
+            # The public search counts and pages visible offers from these alone (docs/adr/0036).
+            models.Index(fields=["is_public", "category", "title", "id"]),
+            models.Index(fields=["is_public", "title", "id"]),
             models.Index(fields=["status", "category", "title", "id", "structure"]),
             models.Index(fields=["status", "title", "id", "structure"]),
             # Counting published offers of published structures (the list without any filter).

@@ -42,6 +42,7 @@ _OWN_FIELDS = frozenset(
         "created_at",
         "updated_at",
         "search_text",
+        "is_public",  # kept by the database from the row's own status (annuaire/directory/visibility.py)
         "revision_of",
         "structure",
     }
