@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from annuaire.core.errors import InvalidValue
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, nearest
+from annuaire.core.published import remembered
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
 from annuaire.directory.fulltext import matching
@@ -113,6 +114,22 @@ class SearchCriteria:
     @property
     def centre(self) -> Point | None:
         return self.commune.point if self.commune else None
+
+    def key(self) -> tuple[Any, ...]:
+        """The criteria as a hashable value, with today's date (closures are dated)."""
+        return (
+            self.category.pk if self.category else None,
+            tuple(s.pk for s in self.subcategories),
+            self.departement.pk if self.departement else None,
+            self.commune.pk if self.commune else None,
+            self.radius_km,
+            tuple(sorted((name, tuple(codes)) for name, codes in self.choices.items())),
+            self.parcours_global,
+            self.free_only,
+            self.open_today,
+            self.text,
+            timezone.localdate(),
+        )
 
     def widened(self, **changes: Any) -> SearchCriteria:
         """The same search with some criteria changed (to suggest alternatives)."""
@@ -220,12 +237,22 @@ def counted_as(rows: Any, search: OfferQuerySet) -> Any:
 class SearchPaginator(Paginator):  # type: ignore[type-arg]
     """Django's paginator over a search (an `OfferQuerySet`), reading deep pages through
     `OfferQuerySet.window`: the same rows, without reading the thousands skipped; counted, and
-    the deep pages' ids found, from the search itself (`counted_as`)."""
+    the deep pages' ids found, from the search itself (`counted_as`).
+
+    Given the `criteria`, a list without a commune (the whole directory, a category, a
+    département: thousands of offers, asked page after page) is counted once until the public
+    data change (`annuaire.core.published`); a search around a commune counts its few offers."""
+
+    def __init__(self, object_list: Any, per_page: int, *, criteria: SearchCriteria | None = None) -> None:
+        super().__init__(object_list, per_page)
+        self.criteria = criteria
 
     @cached_property
     def count(self) -> int:
         counted: Any = getattr(self.object_list, _COUNTED_AS, self.object_list)
-        return int(counted.count())
+        if self.criteria is None or self.criteria.commune is not None:
+            return int(counted.count())
+        return remembered("search-counts", self.criteria.key(), lambda: int(counted.count()))
 
     def page(self, number: Any) -> Page:  # type: ignore[type-arg]
         number = self.validate_number(number)

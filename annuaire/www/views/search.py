@@ -141,7 +141,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
-    paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE)
+    paginator = SearchPaginator(
+        as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE, criteria=criteria
+    )
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
     centre, first, today = criteria.centre, page.start_index(), timezone.localdate()

@@ -1,0 +1,61 @@
+"""A list without a commune (the whole directory, a category, a département) is counted once
+until the public data change: its pages share the count; a search around a commune counts its
+own few offers every time."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from annuaire.directory.models import Offer
+from annuaire.directory.result_rows import as_result_rows
+from annuaire.directory.search import SearchCriteria, SearchPaginator, make_criteria
+from annuaire.geo.models import Commune
+from tests.directory.factories import OfferFactory
+from tests.geo.factories import BREST, QUIMPER, RENNES, commune
+
+pytestmark = pytest.mark.django_db
+
+
+def counted(criteria: SearchCriteria) -> tuple[int, int]:
+    """The count of a page's paginator, and how many COUNT queries it took."""
+    paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), 2, criteria=criteria)
+    with CaptureQueriesContext(connection) as queries:
+        count = paginator.count
+    return count, sum("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
+
+
+@pytest.fixture
+def offers() -> None:
+    for code in [RENNES, BREST, QUIMPER]:
+        OfferFactory(commune=commune(code))
+
+
+def test_the_pages_of_a_list_without_a_commune_share_one_count(offers: None) -> None:
+    criteria = make_criteria()
+
+    assert counted(criteria) == (3, 1)
+    assert counted(criteria) == (3, 0)
+
+
+def test_a_new_published_offer_is_counted_at_once(offers: None) -> None:
+    criteria = make_criteria()
+    assert counted(criteria) == (3, 1)
+
+    OfferFactory(commune=commune(BREST))
+
+    assert counted(criteria) == (4, 1)
+
+
+def test_other_criteria_have_their_own_count(offers: None) -> None:
+    everything = make_criteria()
+    assert counted(everything) == (3, 1)
+
+    assert counted(make_criteria(text="introuvable")) == (0, 1)
+    assert counted(everything) == (3, 0)
+
+
+def test_a_search_around_a_commune_counts_every_time(offers: None) -> None:
+    criteria = make_criteria(commune=Commune.objects.get(code=RENNES), radius_km=500)
+
+    assert counted(criteria) == (3, 1)
+    assert counted(criteria) == (3, 1)
