@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import FloatField, OuterRef, Q, Subquery
+from django.db.models import Count, FloatField, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -196,6 +196,19 @@ def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuer
     )
     offers = offers.annotate(distance_km=Subquery(nearest, output_field=FloatField()))
     return offers.order_by("distance_km", "title", "pk")
+
+
+def counts_within(criteria: SearchCriteria, radii: list[float]) -> dict[float, int]:
+    """How many offers the search around `criteria.commune` finds within each of `radii`, in
+    one query: the widest search, its offers counted by the distance of their nearest place
+    (an offer is within a radius exactly when its nearest place is)."""
+    if criteria.commune is None or not radii:
+        return {}
+    widest = Offer.objects.search(criteria.widened(radius_km=max(radii))).order_by()
+    counts = widest.aggregate(
+        **{f"within_{i}": Count("pk", filter=Q(distance_km__lte=radius)) for i, radius in enumerate(radii)}
+    )
+    return {radius: int(counts[f"within_{i}"]) for i, radius in enumerate(radii)}
 
 
 def _offers_within(centre: Point, radius_km: float) -> Any:

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from annuaire.directory.models import Offer
 from annuaire.directory.result_rows import as_result_rows
-from annuaire.directory.search import SearchCriteria, SearchPaginator, make_criteria
+from annuaire.directory.search import SearchCriteria, SearchPaginator, counts_within, make_criteria
 from annuaire.geo.models import Commune
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
@@ -59,3 +59,15 @@ def test_a_search_around_a_commune_counts_every_time(offers: None) -> None:
 
     assert counted(criteria) == (3, 1)
     assert counted(criteria) == (3, 1)
+
+
+def test_wider_radii_are_counted_together_as_each_search_would_count_them(offers: None) -> None:
+    around_quimper = make_criteria(commune=Commune.objects.get(code=QUIMPER), radius_km=5)
+    radii = [50.0, 100.0, 300.0]
+    separately = {r: Offer.objects.search(around_quimper.widened(radius_km=r)).count() for r in radii}
+
+    with CaptureQueriesContext(connection) as queries:
+        together = counts_within(around_quimper, radii)
+
+    assert together == separately == {50.0: 1, 100.0: 2, 300.0: 3}
+    assert len(queries.captured_queries) == 1

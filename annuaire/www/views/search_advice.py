@@ -1,7 +1,7 @@
 """What to try when a search finds nothing: wider radius, one filter less, another département.
 
-Each piece of advice carries the number of offers it would find, at a bounded cost of
-`MAX_ADVICE_QUERIES` count queries.
+Each piece of advice carries the number of offers it would find: at most `MAX_ADVICE`
+pieces, so at most as many count queries (the wider radii share one).
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from django.http import QueryDict
 
+from annuaire.core.text import format_km
 from annuaire.directory.models import Offer
-from annuaire.directory.search import CHOICE_LABELS, SearchCriteria
+from annuaire.directory.search import CHOICE_LABELS, SearchCriteria, counts_within
 from annuaire.geo.models import Departement
 
 WIDER_RADII = [50, 100]
-MAX_ADVICE_QUERIES = 8
+MAX_ADVICE = 8  # pieces of advice at most, so at most 8 count queries
 
 
 @dataclass
@@ -26,18 +27,20 @@ class Advice:
 
 
 def widening_advice(params: QueryDict, criteria: SearchCriteria, departements: list[Departement]) -> list[Advice]:
-    """Ways to widen a search without result, each with its count (at most MAX_ADVICE_QUERIES queries)."""
-    candidates: list[tuple[str, SearchCriteria, dict[str, str | None]]] = []
+    """Ways to widen a search without result, each with its count (at most MAX_ADVICE of them)."""
+    advice = []
     if criteria.commune is not None and criteria.radius_km is not None:
-        for radius in WIDER_RADII:
-            if radius > criteria.radius_km:
-                candidates.append(
-                    (
-                        f"Chercher dans un rayon de {radius} km",
-                        criteria.widened(radius_km=float(radius)),
-                        {"rayon": str(radius)},
-                    )
+        radii = [float(radius) for radius in WIDER_RADII if radius > criteria.radius_km]
+        # The wider radii are counted together, in one query.
+        for radius, count in counts_within(criteria, radii).items():
+            advice.append(
+                Advice(
+                    text=f"Chercher dans un rayon de {format_km(radius)} km",
+                    url=_url_with(params, {"rayon": format_km(radius)}),
+                    count=count,
                 )
+            )
+    candidates: list[tuple[str, SearchCriteria, dict[str, str | None]]] = []
     if criteria.text:
         candidates.append((f"Retirer les mots-clés « {criteria.text} »", criteria.widened(text=""), {"q": None}))
     if criteria.subcategories:
@@ -73,7 +76,7 @@ def widening_advice(params: QueryDict, criteria: SearchCriteria, departements: l
                     {"departement": departement.code},
                 )
             )
-    if criteria.category is not None and len(candidates) < MAX_ADVICE_QUERIES:
+    if criteria.category is not None and len(candidates) < MAX_ADVICE - len(advice):
         candidates.append(
             (
                 "Chercher tous les types de soins",
@@ -81,8 +84,7 @@ def widening_advice(params: QueryDict, criteria: SearchCriteria, departements: l
                 {"categorie": None, "sous_categorie": None},
             )
         )
-    advice = []
-    for text, widened, changes in candidates[:MAX_ADVICE_QUERIES]:
+    for text, widened, changes in candidates[: MAX_ADVICE - len(advice)]:
         count = Offer.objects.search(widened).count()
         advice.append(Advice(text=text, url=_url_with(params, changes), count=count))
     return advice
