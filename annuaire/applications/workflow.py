@@ -294,7 +294,7 @@ def renew_referent_invitation(application: Application, *, by: User) -> None:
     if not access.may_review(by, application):
         raise ApplicationError("Vous ne pouvez pas agir sur cette candidature.")
     with transaction.atomic():
-        current = Application.objects.select_for_update().select_related("structure").get(pk=application.pk)
+        current = Application.objects.select_for_update(of=("self",)).select_related("structure").get(pk=application.pk)
         if current.status != ApplicationStatus.ACCEPTED or current.structure is None:
             raise ApplicationError("Seule une candidature acceptée a une personne référente à inviter.")
         user, _latest = access.referent_invitation_state(current)
