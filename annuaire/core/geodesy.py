@@ -7,9 +7,7 @@ expression runs on SQLite and PostgreSQL (docs/adr/0004-search-design.md).
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
-
-from django.db.models import Expression, F, FloatField, Func
+from typing import Protocol, TypeVar
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -64,31 +62,13 @@ def bounding_box(centre: Point, radius_km: float) -> BoundingBox:
     return BoundingBox(centre.lat - dlat, centre.lat + dlat, centre.lng - dlng, centre.lng + dlng)
 
 
-class HaversineKm(Func):
-    """The haversine distance in km between a fixed centre and two coordinate columns, as
-    one expression node: the same SQL, operations and parameters as the tree of `Radians`,
-    `Sin`, `Power`... it replaces, without resolving and compiling twenty nodes at each
-    use (docs/adr/0033)."""
-
-    output_field = FloatField()
-
-    def __init__(self, centre: Point, lat_field: str, lng_field: str) -> None:
-        super().__init__(F(lat_field), F(lng_field))
-        self.centre = centre
-
-    def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
-        lat_expression, lng_expression = self.get_source_expressions()
-        lat, lat_params = compiler.compile(lat_expression)
-        lng, lng_params = compiler.compile(lng_expression)
-        c_lat, c_lng = math.radians(self.centre.lat), math.radians(self.centre.lng)
-        sql = (
-            f"(%s * ASIN(SQRT((POWER(SIN(((RADIANS({lat}) - %s) / %s)), %s) + ((COS(%s) * COS(RADIANS({lat}))) "
-            f"* POWER(SIN(((RADIANS({lng}) - %s) / %s)), %s))))))"
-        )
-        params = [2 * EARTH_RADIUS_KM, *lat_params, c_lat, 2, 2, c_lat, *lat_params, *lng_params, c_lng, 2, 2]
-        return sql, params
-
-
-def distance_km_expression(centre: Point, lat_field: str, lng_field: str) -> Expression:
-    """SQL haversine distance in km between `centre` and the row's coordinates."""
-    return HaversineKm(centre, lat_field, lng_field)
+def haversine_sql(centre: Point, lat_sql: str, lng_sql: str) -> tuple[str, list[float]]:
+    """SQL for the haversine distance in km between `centre` and the coordinates `lat_sql`,
+    `lng_sql` (columns, in degrees), with its parameters: the same on SQLite (Django registers
+    the math functions on its connections) and PostgreSQL (docs/adr/0004, 0039)."""
+    c_lat, c_lng = math.radians(centre.lat), math.radians(centre.lng)
+    sql = (
+        f"({2 * EARTH_RADIUS_KM!r} * ASIN(SQRT(POWER(SIN((RADIANS({lat_sql}) - %s) / 2), 2) "
+        f"+ COS(%s) * COS(RADIANS({lat_sql})) * POWER(SIN((RADIANS({lng_sql}) - %s) / 2), 2))))"
+    )
+    return sql, [c_lat, c_lat, c_lng]

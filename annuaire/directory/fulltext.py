@@ -17,8 +17,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+
+from annuaire.core.sql import Fragment, all_of, contains
 
 FTS_TABLE = "directory_offer_fts"
 TRIGRAM_INDEX = "directory_offer_search_text_trgm"
@@ -48,23 +48,18 @@ _SQLITE_TRIGGERS = {
 _SQLITE_REBUILD = f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')"
 
 
-def matching(words: list[str]) -> Q:
-    """Offers whose search text contains every one of `words` (normalised query words)."""
+def matching(words: list[str]) -> Fragment | None:
+    """About an offer row: its search text contains every one of `words` (normalised query words)."""
     if connection.vendor != "sqlite":
-        return _each_contained(words)
+        return all_of(contains("{row}.search_text", word) for word in words)
     indexed = [w for w in words if len(w) >= MIN_INDEXED_LENGTH]
-    condition = _each_contained([w for w in words if len(w) < MIN_INDEXED_LENGTH])
+    conditions = [contains("{row}.search_text", w) for w in words if len(w) < MIN_INDEXED_LENGTH]
     if indexed:
         phrases = " AND ".join('"{}"'.format(w.replace('"', '""')) for w in indexed)
-        condition &= Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [phrases]))
-    return condition
-
-
-def _each_contained(words: list[str]) -> Q:
-    condition = Q()
-    for word in words:
-        condition &= Q(search_text__contains=word)
-    return condition
+        conditions.append(
+            Fragment(f"{{row}}.id IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", (phrases,))
+        )
+    return all_of(conditions)
 
 
 def create_index(schema_editor: Any) -> None:

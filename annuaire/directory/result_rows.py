@@ -1,10 +1,10 @@
 """The facts of a list of search results as flat rows, without model instances.
 
 A result card shows a dozen values of an offer, of its structure and of its place nearest
-to the searched commune. Reading them as `values()` rows, the page's offers in the search
-query itself and their places in one more query, costs a fraction of building models and
-prefetching their relations (docs/adr/0035). The rules (phone, cost label, nearest place,
-what is free, the offer's address) are the model's, shared through plain functions.
+to the searched commune. Reading them as rows, the page's offers by the search's own
+statement (docs/adr/0039) and their places in one more query, costs a fraction of building
+models and prefetching their relations (docs/adr/0035). The rules (phone, cost label, nearest
+place, what is free, the offer's address) are the model's, shared through plain functions.
 """
 
 from __future__ import annotations
@@ -15,27 +15,28 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.core.paginator import Page, Paginator
+from django.utils import timezone
+from django.utils.functional import cached_property
 
 from annuaire.core.geodesy import Point, nearest
-from annuaire.directory.models import Offer, OfferQuerySet
+from annuaire.core.sql import Fragment
+from annuaire.directory.models import Offer
 from annuaire.directory.models.offer import FREE_FOR_PATIENT, offer_phone, offer_url, short_cost_label
-from annuaire.directory.search import counted_as
+from annuaire.directory.search import SearchCriteria, count_found
+from annuaire.directory.search_sql import read_page, search_sql
 from annuaire.taxonomy.models import CareKind
 
-ROW_FIELDS = (
-    "pk",
-    "title",
-    "contact_phone",
-    "cost",
-    "cost_amount",
-    "last_verified_at",
-    "structure__name",
-    "structure__phone",
-    "psnc",  # `Offer.is_non_conventional`, as an annotation
+# What a card shows of an offer and its structure, about the offer row (read by `read_page`).
+ROW_COLUMNS = Fragment(
+    "{row}.id, {row}.title, {row}.contact_phone, {row}.cost, {row}.cost_amount, {row}.last_verified_at, "
+    "offer_structure.name, offer_structure.phone, "
+    # `Offer.is_non_conventional`: one of its sub-categories is of the PSNC kind.
+    "EXISTS (SELECT 1 FROM directory_offer_subcategories psnc_link "
+    "JOIN taxonomy_subcategory psnc ON psnc.id = psnc_link.subcategory_id "
+    "WHERE psnc_link.offer_id = {row}.id AND psnc.kind = %s)",
+    (str(CareKind.PSNC),),
 )
-# Annotations of `OfferQuerySet.search` a row carries when the search made them.
-SEARCH_ANNOTATIONS = ("distance_km", "closed_today")
 
 
 @dataclass(frozen=True)
@@ -84,21 +85,44 @@ class ResultRow:
         return offer_phone(self.contact_phone, place.phone if place else "", self.structure_phone)
 
 
-def as_result_rows(offers: OfferQuerySet) -> QuerySet[Offer, dict[str, Any]]:
-    """`offers` (a search, ordered) as dicts of ROW_FIELDS and the search's annotations:
-    one row per offer, read by the page's own query. Paginate it, then `result_rows`."""
-    psnc = Offer.subcategories.through.objects.filter(offer_id=OuterRef("pk"), subcategory__kind=CareKind.PSNC)
-    annotations = [name for name in SEARCH_ANNOTATIONS if name in offers.query.annotations]
-    rows = offers.annotate(psnc=Exists(psnc)).values(*ROW_FIELDS, *annotations)
-    return counted_as(rows, offers)  # type: ignore[no-any-return]
+class ResultPages(Paginator):  # type: ignore[type-arg]
+    """The pages of the result list of `criteria`, each page read by one statement
+    (`search_sql.read_page`) and its places by one more; around a commune, the same statement
+    counts the search (`read` a page before asking for `count`)."""
+
+    def __init__(self, criteria: SearchCriteria, per_page: int) -> None:
+        super().__init__([], per_page)
+        self.criteria = criteria
+        self.search = search_sql(criteria, timezone.localdate())
+        self._pages: dict[int, list[ResultRow]] = {}
+
+    @cached_property
+    def count(self) -> int:
+        return count_found(self.criteria)
+
+    def read(self, number: int) -> None:
+        """Read page `number` (1 or more, maybe past the last) now: with it, around a commune,
+        the count of the search, unless the page is empty."""
+        counted = self.criteria.commune is not None and "count" not in self.__dict__
+        start = (number - 1) * self.per_page
+        page = read_page(self.search, ROW_COLUMNS, start, start + self.per_page, with_total=counted)
+        if page.total is not None:
+            self.__dict__["count"] = page.total
+        self._pages[number] = result_rows(page.rows)
+
+    def page(self, number: Any) -> Page:  # type: ignore[type-arg]
+        number = self.validate_number(number)
+        if number not in self._pages:
+            self.read(number)
+        return Page(self._pages[number], number, self)
 
 
-def result_rows(rows: list[dict[str, Any]]) -> list[ResultRow]:
-    """The rows of `as_result_rows`, in order, each with its places (one query)."""
+def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
+    """The rows of `read_page` with `ROW_COLUMNS`, in order, each with its places (one query)."""
     places: dict[int, list[PlaceRow]] = defaultdict(list)
     if rows:
         links = (
-            Offer.places.through.objects.filter(offer_id__in=[row["pk"] for row in rows])
+            Offer.places.through.objects.filter(offer_id__in=[row[0] for row in rows])
             .order_by("place_id")
             .values_list("offer_id", "place_id", "place__lat", "place__lng", "place__phone", "place__commune__name")
         )
@@ -106,18 +130,40 @@ def result_rows(rows: list[dict[str, Any]]) -> list[ResultRow]:
             places[offer_id].append(PlaceRow(place_id, lat, lng, phone, commune_name))
     return [
         ResultRow(
-            pk=row["pk"],
-            title=row["title"],
-            contact_phone=row["contact_phone"],
-            cost=row["cost"],
-            cost_amount=row["cost_amount"],
-            last_verified_at=row["last_verified_at"],
-            structure_name=row["structure__name"],
-            structure_phone=row["structure__phone"],
-            is_non_conventional=row["psnc"],
-            distance_km=row.get("distance_km"),
-            closed_today=bool(row.get("closed_today", False)),
-            places=places[row["pk"]],
+            pk=pk,
+            title=title,
+            contact_phone=contact_phone,
+            cost=cost,
+            cost_amount=_decimal(cost_amount),
+            last_verified_at=_date(last_verified_at),
+            structure_name=structure_name,
+            structure_phone=structure_phone,
+            is_non_conventional=bool(psnc),
+            distance_km=distance_km,
+            closed_today=bool(closed_today),
+            places=places[pk],
         )
-        for row in rows
+        for (
+            pk,
+            title,
+            contact_phone,
+            cost,
+            cost_amount,
+            last_verified_at,
+            structure_name,
+            structure_phone,
+            psnc,
+            distance_km,
+            closed_today,
+        ) in rows
     ]
+
+
+def _decimal(value: Any) -> Decimal | None:
+    """A decimal column as SQLite's driver gives it (a number) or PostgreSQL's (a Decimal)."""
+    return value if value is None or isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _date(value: Any) -> date | None:
+    """A date column as SQLite's driver gives it (ISO text) or PostgreSQL's (a date)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value

@@ -13,19 +13,17 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, FloatField, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Count, FloatField, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from annuaire.core.errors import InvalidValue
-from annuaire.core.fields import ChoiceSetField
-from annuaire.core.geodesy import Point, bounding_box, distance_km_expression, nearest
+from annuaire.core.geodesy import Point, nearest
 from annuaire.core.published import remembered
-from annuaire.core.text import search_words
-from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, Phase
-from annuaire.directory.fulltext import matching
+from annuaire.core.sql import RowSQL
+from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase
 from annuaire.directory.models import Offer, OfferQuerySet, Place
-from annuaire.directory.models.notice import closed_on
+from annuaire.directory.search_sql import count as search_sql_count
+from annuaire.directory.search_sql import search_sql
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import Category, SubCategory
 
@@ -147,55 +145,30 @@ def make_criteria(*, commune: Commune | None = None, radius_km: float | None = N
 
 
 def apply_criteria(offers: OfferQuerySet, criteria: SearchCriteria) -> OfferQuerySet:
-    if criteria.category:
-        offers = offers.filter(category=criteria.category)
-    # Uncorrelated `IN (subquery)` lets the database start from the few matching rows
-    # of the link tables instead of probing them once per published offer.
-    if criteria.subcategories:
-        offers = offers.filter(
-            pk__in=Offer.subcategories.through.objects.filter(
-                subcategory__in=[s.pk for s in criteria.subcategories]
-            ).values("offer_id")
-        )
-    if criteria.departement:
-        offers = offers.filter(
-            pk__in=Offer.places.through.objects.filter(place__commune__departement_id=criteria.departement.code).values(
-                "offer_id"
-            )
-        )
-    for parameter, codes in criteria.choices.items():
-        model_field = CHOICE_FILTERS[parameter][0]
-        any_code = Q()
-        for code in codes:
-            any_code |= Q(**{f"{model_field}__contains": ChoiceSetField.lookup(code)})
-        offers = offers.filter(any_code)
-    if criteria.parcours_global:
-        offers = offers.filter(parcours_global=True)
-    if criteria.free_only:
-        offers = offers.filter(cost__in=[Cost.FREE, Cost.COVERED])
-    if words := search_words(criteria.text):
-        offers = offers.filter(matching(words))
-    # Closures (holidays...) are dated: "today" is when the search runs.
-    today = timezone.localdate()
-    offers = offers.annotate(closed_today=closed_on(today))
-    if criteria.open_today:
-        offers = offers.filter(~closed_on(today))
-
-    centre = criteria.centre
-    if centre is None:
+    """`offers` (public ones) narrowed to `criteria` (annuaire/directory/search_sql.py), with
+    `closed_today`, and around a commune `distance_km`, sorted by distance, else by title."""
+    search = search_sql(criteria, timezone.localdate())
+    if search.conditions is not None:
+        offers = offers.filter(RowSQL(search.conditions, BooleanField()))
+    offers = offers.annotate(closed_today=RowSQL(search.closed_today, BooleanField()))
+    if search.distance_km is None:
         return offers.order_by("title", "pk")
-    if criteria.radius_km is not None:
-        offers = offers.filter(pk__in=_offers_within(centre, criteria.radius_km))
-    # The distance to the nearest place, as a correlated subquery rather than an aggregate
-    # over a join: no GROUP BY, no HAVING, and `count()` drops it (docs/adr/0029).
-    nearest = (
-        Offer.places.through.objects.filter(offer_id=OuterRef("pk"), place__lat__isnull=False)
-        .annotate(distance_km=distance_km_expression(centre, "place__lat", "place__lng"))
-        .order_by("distance_km")
-        .values("distance_km")[:1]  # type: ignore[misc]
-    )
-    offers = offers.annotate(distance_km=Subquery(nearest, output_field=FloatField()))
+    offers = offers.annotate(distance_km=RowSQL(search.distance_km, FloatField()))
     return offers.order_by("distance_km", "title", "pk")
+
+
+def count_found(criteria: SearchCriteria) -> int:
+    """How many offers the search finds. A list without a commune (the whole directory, a
+    category, a département: thousands of offers, asked page after page) is counted once
+    until the public data change (`annuaire.core.published`); a search around a commune
+    counts its few offers each time."""
+
+    def counted() -> int:
+        return search_sql_count(search_sql(criteria, timezone.localdate()))
+
+    if criteria.commune is not None:
+        return counted()
+    return remembered("search-counts", criteria.key(), counted)
 
 
 def counts_within(criteria: SearchCriteria, radii: list[float]) -> dict[float, int]:
@@ -211,20 +184,6 @@ def counts_within(criteria: SearchCriteria, radii: list[float]) -> dict[float, i
     return {radius: int(counts[f"within_{i}"]) for i, radius in enumerate(radii)}
 
 
-def _offers_within(centre: Point, radius_km: float) -> Any:
-    """The ids of offers with a place within `radius_km` of `centre`: the bounding box
-    first (the places' latitude index), then the exact distance on those few places."""
-    box = bounding_box(centre, radius_km)
-    return (
-        Offer.places.through.objects.filter(
-            place__lat__range=(box.min_lat, box.max_lat), place__lng__range=(box.min_lng, box.max_lng)
-        )
-        .alias(distance_km=distance_km_expression(centre, "place__lat", "place__lng"))
-        .filter(distance_km__lte=radius_km)  # type: ignore[misc]
-        .values("offer_id")
-    )
-
-
 def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
     """The place of `offer` closest to `centre` (its first place without a centre).
 
@@ -233,39 +192,9 @@ def nearest_place(offer: Offer, centre: Point | None) -> Place | None:
     return nearest(list(offer.places.all()), centre)
 
 
-# The search a reading of it (`values()` rows with their structure's columns...) is counted as.
-_COUNTED_AS = "_annuaire_counted_as"
-
-
-def counted_as(rows: Any, search: OfferQuerySet) -> Any:
-    """`rows`, a reading of `search` with one row per offer, counted as `search` itself by
-    `SearchPaginator`: without the joins the rows' columns need (a count of `values(
-    "structure__name")` keeps the structure's join; at national scale on PostgreSQL, a hash join
-    of every visible offer with every structure: docs/adr/0036). Give `rows` to the paginator
-    as returned (a clone forgets it)."""
-    setattr(rows, _COUNTED_AS, search)
-    return rows
-
-
 class SearchPaginator(Paginator):  # type: ignore[type-arg]
     """Django's paginator over a search (an `OfferQuerySet`), reading deep pages through
-    `OfferQuerySet.window`: the same rows, without reading the thousands skipped; counted, and
-    the deep pages' ids found, from the search itself (`counted_as`).
-
-    Given the `criteria`, a list without a commune (the whole directory, a category, a
-    département: thousands of offers, asked page after page) is counted once until the public
-    data change (`annuaire.core.published`); a search around a commune counts its few offers."""
-
-    def __init__(self, object_list: Any, per_page: int, *, criteria: SearchCriteria | None = None) -> None:
-        super().__init__(object_list, per_page)
-        self.criteria = criteria
-
-    @cached_property
-    def count(self) -> int:
-        counted: Any = getattr(self.object_list, _COUNTED_AS, self.object_list)
-        if self.criteria is None or self.criteria.commune is not None:
-            return int(counted.count())
-        return remembered("search-counts", self.criteria.key(), lambda: int(counted.count()))
+    `OfferQuerySet.window`: the same rows, without reading the thousands skipped."""
 
     def page(self, number: Any) -> Page:  # type: ignore[type-arg]
         number = self.validate_number(number)
@@ -274,5 +203,4 @@ class SearchPaginator(Paginator):  # type: ignore[type-arg]
         if top + self.orphans >= self.count:
             top = self.count
         offers: OfferQuerySet = self.object_list  # type: ignore[assignment]
-        search = getattr(offers, _COUNTED_AS, None)
-        return self._get_page(offers.window(bottom, top, ids_from=search), number, self)  # type: ignore[attr-defined]
+        return self._get_page(offers.window(bottom, top), number, self)  # type: ignore[attr-defined]

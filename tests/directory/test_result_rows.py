@@ -10,12 +10,16 @@ from annuaire.core.geodesy import Point
 from annuaire.directory.enums import Cost
 from annuaire.directory.models import Offer, Place
 from annuaire.directory.models.offer import offer_url
-from annuaire.directory.result_rows import as_result_rows, result_rows
-from annuaire.directory.search import make_criteria, nearest_place
+from annuaire.directory.result_rows import ResultPages, ResultRow
+from annuaire.directory.search import SearchCriteria, make_criteria, nearest_place
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, SAINT_BRIEUC, commune
 
 pytestmark = pytest.mark.django_db
+
+
+def first_page(criteria: SearchCriteria) -> list[ResultRow]:
+    return list(ResultPages(criteria, per_page=100).page(1).object_list)
 
 
 def offers_of_every_kind() -> None:
@@ -41,7 +45,7 @@ def test_result_rows_show_the_same_facts_as_the_models(near: str | None) -> None
     criteria = make_criteria(commune=commune(near) if near else None).widened(radius_km=None)
     centre = criteria.centre
     models = list(Offer.objects.search(criteria).with_result_relations())
-    rows = result_rows(list(as_result_rows(Offer.objects.search(criteria))))
+    rows = first_page(criteria)
     assert [row.pk for row in rows] == [offer.pk for offer in models] != []
     for offer, row in zip(models, rows, strict=True):
         place, row_place = nearest_place(offer, centre), row.nearest_place(centre)
@@ -61,7 +65,7 @@ def test_result_rows_show_the_same_facts_as_the_models(near: str | None) -> None
 
 def test_the_phone_to_call_is_the_offers_then_the_places_then_the_structures() -> None:
     offers_of_every_kind()
-    rows = {row.title: row for row in result_rows(list(as_result_rows(Offer.objects.search(make_criteria()))))}
+    rows = {row.title: row for row in first_page(make_criteria())}
     centre = Point(48.11, -1.68)  # Rennes
     phones = {title: row.phone_for(row.nearest_place(centre)) for title, row in rows.items()}
     assert phones["Own phone"] == "06 00 00 00 01"

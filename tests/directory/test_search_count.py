@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from annuaire.directory.models import Offer
-from annuaire.directory.result_rows import as_result_rows
-from annuaire.directory.search import SearchCriteria, SearchPaginator, counts_within, make_criteria
+from annuaire.directory.result_rows import ResultPages
+from annuaire.directory.search import SearchCriteria, counts_within, make_criteria
 from annuaire.geo.models import Commune
 from tests.directory.factories import OfferFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, commune
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def counted(criteria: SearchCriteria) -> tuple[int, int]:
     """The count of a page's paginator, and how many COUNT queries it took."""
-    paginator = SearchPaginator(as_result_rows(Offer.objects.search(criteria)), 2, criteria=criteria)
+    paginator = ResultPages(criteria, 2)
     with CaptureQueriesContext(connection) as queries:
         count = paginator.count
     return count, sum("COUNT(" in q["sql"].upper() for q in queries.captured_queries)
@@ -59,6 +59,27 @@ def test_a_search_around_a_commune_counts_every_time(offers: None) -> None:
 
     assert counted(criteria) == (3, 1)
     assert counted(criteria) == (3, 1)
+
+
+def test_around_a_commune_the_page_and_its_count_are_read_by_one_statement(offers: None) -> None:
+    criteria = make_criteria(commune=Commune.objects.get(code=RENNES), radius_km=500)
+    paginator = ResultPages(criteria, 2)
+
+    with CaptureQueriesContext(connection) as queries:
+        paginator.read(2)
+        assert paginator.count == 3
+        page = paginator.page(2)
+
+    assert [row.pk for row in page] == [o.pk for o in Offer.objects.search(criteria)[2:4]]
+    assert sum("directory_offer " in q["sql"] and "COUNT(" in q["sql"] for q in queries.captured_queries) == 1
+    assert len(queries.captured_queries) == 2  # the page with its count, then its places
+
+
+def test_past_the_last_page_the_count_is_asked_on_its_own(offers: None) -> None:
+    paginator = ResultPages(make_criteria(commune=Commune.objects.get(code=RENNES), radius_km=500), 2)
+    paginator.read(7)
+    assert paginator.count == 3
+    assert paginator.num_pages == 2
 
 
 def test_wider_radii_are_counted_together_as_each_search_would_count_them(offers: None) -> None:

@@ -3,11 +3,9 @@ the same offers, in the same order, as a plain slice of the search."""
 
 import pytest
 from django.core.paginator import Paginator
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from annuaire.directory.models import Offer
-from annuaire.directory.result_rows import as_result_rows
+from annuaire.directory.result_rows import ResultPages
 from annuaire.directory.search import SearchPaginator, make_criteria
 from annuaire.geo.models import Commune
 from tests.directory.factories import OfferFactory
@@ -44,23 +42,14 @@ def test_the_search_paginator_gives_the_pages_of_django_s_paginator(offers: None
 
 
 @pytest.mark.parametrize("around", [None, RENNES])
-def test_result_rows_are_counted_as_their_search_without_the_structures_join(offers: None, around: str | None) -> None:
+def test_the_result_pages_hold_the_offers_of_the_search_in_its_order(offers: None, around: str | None) -> None:
     centre = Commune.objects.get(code=around) if around else None
-    search = Offer.objects.search(make_criteria(commune=centre, radius_km=500 if centre else None))
-    paginator = SearchPaginator(as_result_rows(search), 3)
-    with CaptureQueriesContext(connection) as queries:
-        assert paginator.count == search.count() == 8
-    assert "directory_structure" not in queries.captured_queries[0]["sql"]
-    assert [row["pk"] for row in paginator.page(2).object_list] == [o.pk for o in search[3:6]]
-
-
-@pytest.mark.parametrize("around", [None, RENNES])
-def test_deep_result_rows_find_their_ids_in_the_search_without_the_structures_join(
-    offers: None, around: str | None
-) -> None:
-    centre = Commune.objects.get(code=around) if around else None
-    search = Offer.objects.search(make_criteria(commune=centre, radius_km=500 if centre else None))
-    rows = as_result_rows(search)
-    deep = rows.window(5, 8, deferred_from=0, ids_from=search)
-    assert [row["pk"] for row in deep] == [o.pk for o in search[5:8]]
-    assert str(deep.query).count('JOIN "directory_structure"') == 1  # the rows' columns, not the ids' subquery
+    criteria = make_criteria(commune=centre, radius_km=500 if centre else None)
+    search = Offer.objects.search(criteria)
+    pages = ResultPages(criteria, 3)
+    assert pages.num_pages == 3
+    for number in pages.page_range:
+        rows = list(pages.page(number))
+        offers = list(search[(number - 1) * 3 : number * 3])
+        assert [row.pk for row in rows] == [o.pk for o in offers]
+        assert [row.distance_km for row in rows] == [getattr(o, "distance_km", None) for o in offers]

@@ -9,7 +9,9 @@ from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
+
+from annuaire.core.sql import Fragment, date_param
 
 MAX_NOTICE_DAYS = 366
 
@@ -38,12 +40,14 @@ class NoticeQuerySet(models.QuerySet["Notice"]):
         return self.filter(Q(offer_id=offer_pk) | Q(offer__isnull=True, structure_id=structure_pk))
 
 
-def closed_on(day: date) -> Exists:
-    """For an offer queryset: True when the offer (or its whole structure) is closed on `day`."""
-    return Exists(
-        Notice.objects.current(day)
-        .closing()
-        .filter(Q(offer_id=OuterRef("pk")) | Q(offer__isnull=True, structure_id=OuterRef("structure_id")))
+def closed_on(day: date) -> Fragment:
+    """About an offer row: True when the offer (or its whole structure) is closed on `day`."""
+    kinds = [str(kind) for kind in NoticeKind.closing()]
+    return Fragment(
+        "EXISTS (SELECT 1 FROM directory_notice closing WHERE closing.starts_on <= %s AND closing.ends_on >= %s "
+        f"AND closing.kind IN ({', '.join(['%s'] * len(kinds))}) AND (closing.offer_id = {{row}}.id "
+        "OR (closing.offer_id IS NULL AND closing.structure_id = {row}.structure_id)))",
+        (date_param(day), date_param(day), *kinds),
     )
 
 

@@ -102,20 +102,15 @@ class OfferQuerySet(models.QuerySet["Offer"]):
 
         return apply_criteria(self.published(), criteria)  # type: ignore[return-value]
 
-    def window(
-        self, start: int, stop: int, deferred_from: int = DEFERRED_WINDOW_FROM, ids_from: OfferQuerySet | None = None
-    ) -> OfferQuerySet:
+    def window(self, start: int, stop: int, deferred_from: int = DEFERRED_WINDOW_FROM) -> OfferQuerySet:
         """Rows `start` to `stop` of this ordered search, as `self[start:stop]` gives them.
 
         Far down the list, the rows skipped are found first by their ids alone (an index-only
         subquery), then only the page's rows are read with their relations: without it, page
-        200 reads 4,000 offers and their structures to show 20 (docs/adr/0033). `ids_from`: the
-        search itself, when `self` reads it with joins of its own (`values("structure__name")`),
-        so that the ids are found without them (docs/adr/0036)."""
+        200 reads 4,000 offers and their structures to show 20 (docs/adr/0033)."""
         if start < deferred_from:
             return self[start:stop]
-        source = self if ids_from is None else ids_from
-        return self.filter(pk__in=source.values("pk")[start:stop])
+        return self.filter(pk__in=self.values("pk")[start:stop])
 
     def with_result_relations(self) -> OfferQuerySet:
         """Everything a result card shows, in a constant number of queries."""

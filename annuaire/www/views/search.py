@@ -23,15 +23,8 @@ from django.utils.safestring import SafeString
 from annuaire.core import published
 from annuaire.core.geodesy import Point
 from annuaire.core.text import format_km
-from annuaire.directory.models import Offer
-from annuaire.directory.result_rows import PlaceRow, ResultRow, as_result_rows, result_rows
-from annuaire.directory.search import (
-    CHOICE_FILTERS,
-    SearchCriteria,
-    SearchPaginator,
-    default_radius_km,
-    radius_choices,
-)
+from annuaire.directory.result_rows import PlaceRow, ResultPages, ResultRow
+from annuaire.directory.search import CHOICE_FILTERS, SearchCriteria, default_radius_km, radius_choices
 from annuaire.geo.lookup import all_departements
 from annuaire.geo.models import Commune, Departement
 from annuaire.insight.searches import record_search
@@ -58,6 +51,9 @@ FIELD_ORDER = [
     "ouvert",
 ]
 REFINEMENTS = ["sous_categorie", *CHOICE_FILTERS, "gratuit"]
+# A page number beyond is past the last page whatever the data (the directory has fewer than
+# 20 million offers): not read, the last page is shown (an OFFSET that big must not be asked).
+MAX_PAGE_NUMBER = 1_000_000
 
 
 @dataclass
@@ -141,13 +137,11 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[Departement]) -> dict[str, Any]:
-    paginator = SearchPaginator(
-        as_result_rows(Offer.objects.search(criteria)), settings.SEARCH_PAGE_SIZE, criteria=criteria
-    )
+    paginator = ResultPages(criteria, settings.SEARCH_PAGE_SIZE)
     page, page_message = _page(paginator, request.GET.get("page", ""))
     record_search(criteria, paginator.count, request)
     centre, first, today = criteria.centre, page.start_index(), timezone.localdate()
-    cards = [_card(row, centre, first + i, today) for i, row in enumerate(result_rows(list(page.object_list)))]
+    cards = [_card(row, centre, first + i, today) for i, row in enumerate(page.object_list)]
     return {
         "page": page,
         "page_message": page_message,
@@ -171,16 +165,16 @@ def _results(request: HttpRequest, criteria: SearchCriteria, departements: list[
     }
 
 
-def _page(paginator: SearchPaginator, raw: str) -> tuple[Page, str]:
+def _page(paginator: ResultPages, raw: str) -> tuple[Page, str]:
     raw = raw.strip()
-    if not raw:
-        return paginator.page(1), ""
     try:
-        number = int(raw)
+        number = int(raw) if raw else 1
     except ValueError:
         return paginator.page(1), f"Le numéro de page « {raw[:20]} » n'est pas valide : voici la première page."
     if number < 1:
         return paginator.page(1), "Voici la première page des résultats."
+    if number <= MAX_PAGE_NUMBER:
+        paginator.read(number)  # and with it, around a commune, the count
     if number > paginator.num_pages:
         last = paginator.num_pages
         message = (
