@@ -16,12 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from annuaire.core.geodesy import Point, nearest
 from annuaire.core.sql import Fragment
-from annuaire.directory.models import Offer
 from annuaire.directory.models.offer import FREE_FOR_PATIENT, offer_phone, offer_url, short_cost_label
 from annuaire.directory.search import SearchCriteria, count_found
 from annuaire.directory.search_sql import read_page, search_sql
@@ -119,15 +119,7 @@ class ResultPages(Paginator):  # type: ignore[type-arg]
 
 def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
     """The rows of `read_page` with `ROW_COLUMNS`, in order, each with its places (one query)."""
-    places: dict[int, list[PlaceRow]] = defaultdict(list)
-    if rows:
-        links = (
-            Offer.places.through.objects.filter(offer_id__in=[row[0] for row in rows])
-            .order_by("place_id")
-            .values_list("offer_id", "place_id", "place__lat", "place__lng", "place__phone", "place__commune__name")
-        )
-        for offer_id, place_id, lat, lng, phone, commune_name in links:
-            places[offer_id].append(PlaceRow(place_id, lat, lng, phone, commune_name))
+    places = places_of([row[0] for row in rows])
     return [
         ResultRow(
             pk=pk,
@@ -157,6 +149,24 @@ def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
             closed_today,
         ) in rows
     ]
+
+
+def places_of(offer_ids: list[int]) -> dict[int, list[PlaceRow]]:
+    """The places of each offer, by id (as `with_result_relations` prefetches them)."""
+    places: dict[int, list[PlaceRow]] = defaultdict(list)
+    if not offer_ids:
+        return places
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT link.offer_id, place.id, place.lat, place.lng, place.phone, commune.name "
+            "FROM directory_offer_places link JOIN directory_place place ON place.id = link.place_id "
+            "JOIN geo_commune commune ON commune.code = place.commune_id "
+            f"WHERE link.offer_id IN ({', '.join(['%s'] * len(offer_ids))}) ORDER BY place.id",
+            offer_ids,
+        )
+        for offer_id, place_id, lat, lng, phone, commune_name in cursor.fetchall():
+            places[offer_id].append(PlaceRow(place_id, lat, lng, phone, commune_name))
+    return places
 
 
 def _decimal(value: Any) -> Decimal | None:
