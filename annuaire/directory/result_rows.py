@@ -102,13 +102,18 @@ class ResultPages(Paginator):  # type: ignore[type-arg]
 
     def read(self, number: int) -> None:
         """Read page `number` (1 or more, maybe past the last) now: with it, around a commune,
-        the count of the search, unless the page is empty."""
+        the count of the search (reading the first page too when `number` is past the last)."""
         counted = self.criteria.commune is not None and "count" not in self.__dict__
         start = (number - 1) * self.per_page
         page = read_page(self.search, ROW_COLUMNS, start, start + self.per_page, with_total=counted)
-        if page.total is not None:
-            self.__dict__["count"] = page.total
         self._pages[number] = result_rows(page.rows)
+        if not counted or page.rows:
+            if page.total is not None:
+                self.__dict__["count"] = page.total
+        elif number == 1:
+            self.__dict__["count"] = 0
+        else:  # past the last page: the first page counts the search (and is the last if few match)
+            self.read(1)
 
     def page(self, number: Any) -> Page:  # type: ignore[type-arg]
         number = self.validate_number(number)
