@@ -81,7 +81,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: refuse an oversized body before anything reads it (413 in French).
+    # First: the work a request leaves for after its answer (annuaire/core/after_response.py).
+    "annuaire.server.middleware.AfterResponseMiddleware",
+    # Then refuse an oversized body before anything reads it (413 in French).
     "annuaire.server.middleware.RequestSizeLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,6 +119,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "annuaire.www.context_processors.site",
             ],
+            # `{% url %}` of views without arguments, reversed once per process.
+            "builtins": ["annuaire.core.templatetags.remembered_urls"],
         },
     },
     # Plain text (e-mail subjects and text parts): the same templates, without HTML escaping,
@@ -224,7 +228,7 @@ STORAGES: dict[str, dict[str, Any]] = {
     # Public files, readable by the application's user even when `collectstatic` ran as another
     # (the Dockerfile builds them as root): FILE_UPLOAD_PERMISSIONS below is for uploads only.
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "annuaire.server.static_storage.RememberedManifestStorage",
         "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
     "private": {"BACKEND": FILE_STORAGE_BACKEND, "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}},

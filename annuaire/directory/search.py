@@ -13,7 +13,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, Count, FloatField, Q
+from django.db.models import BooleanField, FloatField
 from django.utils import timezone
 
 from annuaire.core.errors import InvalidValue
@@ -23,6 +23,7 @@ from annuaire.core.sql import RowSQL
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase
 from annuaire.directory.models import Offer, OfferQuerySet, Place
 from annuaire.directory.search_sql import count as search_sql_count
+from annuaire.directory.search_sql import counts_within as search_sql_counts_within
 from annuaire.directory.search_sql import search_sql
 from annuaire.geo.models import Commune, Departement
 from annuaire.taxonomy.models import Category, SubCategory
@@ -173,15 +174,11 @@ def count_found(criteria: SearchCriteria) -> int:
 
 def counts_within(criteria: SearchCriteria, radii: list[float]) -> dict[float, int]:
     """How many offers the search around `criteria.commune` finds within each of `radii`, in
-    one query: the widest search, its offers counted by the distance of their nearest place
-    (an offer is within a radius exactly when its nearest place is)."""
+    one statement over the widest of them (`search_sql.counts_within`)."""
     if criteria.commune is None or not radii:
         return {}
-    widest = Offer.objects.search(criteria.widened(radius_km=max(radii))).order_by()
-    counts = widest.aggregate(
-        **{f"within_{i}": Count("pk", filter=Q(distance_km__lte=radius)) for i, radius in enumerate(radii)}
-    )
-    return {radius: int(counts[f"within_{i}"]) for i, radius in enumerate(radii)}
+    widest = search_sql(criteria.widened(radius_km=max(radii)), timezone.localdate())
+    return dict(zip(radii, search_sql_counts_within(widest, radii), strict=True))
 
 
 def nearest_place(offer: Offer, centre: Point | None) -> Place | None:

@@ -130,6 +130,24 @@ def count(search: SearchSQL) -> int:
         return int(cursor.fetchone()[0])
 
 
+def counts_within(search: SearchSQL, radii: Sequence[float]) -> list[int]:
+    """How many public offers of a search around a commune have their nearest place within
+    each of `radii` km, in one statement (an offer is within a radius exactly when its
+    nearest place is)."""
+    distance = search.distance_km
+    if distance is None or not radii:
+        return []
+    where = _where(search)
+    within = ", ".join(["SUM(CASE WHEN hit.distance_km <= %s THEN 1 ELSE 0 END)"] * len(radii))
+    sql = (
+        f"SELECT {within} FROM (SELECT {distance.about('found')} AS distance_km "
+        f"FROM directory_offer found WHERE {where.about('found')}) hit"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*radii, *distance.params, *where.params])
+        return [int(value or 0) for value in cursor.fetchone()]
+
+
 @dataclass(frozen=True)
 class PageOfRows:
     rows: list[tuple[Any, ...]]  # the columns asked, then the distance (None without a commune) and closed today

@@ -23,6 +23,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from annuaire.core import published
+from annuaire.core.after_response import after_response
 from annuaire.core.text import normalize, search_words
 from annuaire.directory.search import SearchCriteria
 from annuaire.geo.models import Departement
@@ -107,13 +108,16 @@ _COLUMNS = ["day", "category", "subcategories", "filters", "words", "commune", "
 
 def record_search(criteria: SearchCriteria, result_count: int, request: HttpRequest | None = None) -> None:
     """Count one public search (at most one SQL statement; never fails the search). With the
-    `request`, an answer served again from the response cache is counted again too."""
+    `request`, the count is written once the answer is sent (the person does not wait for
+    it), and an answer served again from the response cache is counted again too."""
     asked = AnonymousSearch.of(criteria)
     if asked.is_empty:
         return
-    count_search(asked, result_count)
-    if request is not None:
-        published.repeat_on_cached_answers(request, count_search, asked, result_count)
+    if request is None:
+        count_search(asked, result_count)
+        return
+    after_response(request, count_search, asked, result_count)
+    published.repeat_on_cached_answers(request, count_search, asked, result_count)
 
 
 def count_search(asked: AnonymousSearch, result_count: int) -> None:

@@ -1,4 +1,5 @@
-"""Site-wide guards: oversized bodies (413), rate limits (429), an unavailable database (503)."""
+"""Site-wide guards: oversized bodies (413), rate limits (429), an unavailable database (503);
+and the work a request leaves for after its answer."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
+from annuaire.core.after_response import pending_work
 from annuaire.server import ratelimit
 from annuaire.server.responses import (
     database_unavailable,
@@ -16,6 +18,21 @@ from annuaire.server.responses import (
 )
 
 GetResponse = Callable[[HttpRequest], HttpResponseBase]
+
+
+class AfterResponseMiddleware:
+    """Hands the work of `annuaire.core.after_response` to the answer's `close()`, which runs
+    it once the answer is sent. First of the stack: it sees the answer that is really sent."""
+
+    def __init__(self, get_response: GetResponse) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        response = self.get_response(request)
+        # `_resource_closers`: what `HttpResponseBase.close()` calls before `request_finished`
+        # (which closes the database connection the work may use).
+        response._resource_closers.extend(pending_work(request))  # type: ignore[attr-defined]
+        return response
 
 
 class RequestSizeLimitMiddleware:

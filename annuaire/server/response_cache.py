@@ -22,7 +22,7 @@ import hashlib
 import logging
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -37,6 +37,7 @@ from django.utils.http import parse_http_date_safe
 from django.utils.module_loading import import_string
 
 from annuaire.core import published
+from annuaire.core.after_response import after_response
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ _CSRF_PLACEHOLDER = b"\x00annuaire-form-token\x00"  # no "csrf" in it: see entry
 class Entry:
     status: int
     headers: list[tuple[str, str]]
-    body: bytes  # zlib-compressed, CSRF tokens replaced by the placeholder
+    body: bytes  # CSRF tokens replaced by the placeholder; zlib-compressed once kept (`keep`)
     has_csrf_token: bool
     repeat: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
 
@@ -120,10 +121,18 @@ def entry_for(request: HttpRequest, response: HttpResponseBase) -> Entry | None:
     return Entry(
         status=response.status_code,
         headers=headers,
-        body=zlib.compress(body, 1),
+        body=body,  # compressed by `keep`, once the answer is sent
         has_csrf_token=tokens > 0,
         repeat=list(getattr(request, published.REPEAT_ATTRIBUTE, [])),
     )
+
+
+def keep(store: Any, key: str, entry: Entry) -> None:
+    """Keep `entry` (its body still plain) under `key`, compressed; never fails the request."""
+    try:
+        store.set(key, replace(entry, body=zlib.compress(entry.body, 1)), int(settings.RESPONSE_CACHE_SECONDS))
+    except Exception:
+        logger.exception("Response cache: write failed")
 
 
 def rebuild(request: HttpRequest, entry: Entry) -> HttpResponse:
@@ -167,7 +176,7 @@ class ResponseCacheMiddleware:
             logger.exception("Response cache: read failed")
             return self.get_response(request)
         if isinstance(entry, Entry):
-            repeat_side_effects(entry)
+            after_response(request, repeat_side_effects, entry)
             response = rebuild(request, entry)
             response[STATUS_HEADER] = "hit"
             return conditional(request, response)
@@ -175,10 +184,7 @@ class ResponseCacheMiddleware:
         entry = entry_for(request, response)
         if entry is None or not isinstance(response, HttpResponse):
             return response
-        try:
-            store.set(key, entry, int(settings.RESPONSE_CACHE_SECONDS))
-        except Exception:
-            logger.exception("Response cache: write failed")
-            return response
+        # Compressed and kept once the answer is sent: the person does not wait for it.
+        after_response(request, keep, store, key, entry)
         response[STATUS_HEADER] = "miss"
         return conditional(request, response)

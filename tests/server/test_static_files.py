@@ -34,3 +34,21 @@ def test_collected_static_files_are_readable_by_every_user(tmp_path: Path) -> No
     assert manifest.stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "css" / "main.css.gz").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "css").stat().st_mode & 0o777 == 0o755
+
+
+def test_the_url_of_a_static_file_is_worked_out_once_per_process(tmp_path: Path) -> None:
+    """The manifest does not change while the process runs: a page does not look it up again."""
+    script = (
+        "import django; django.setup()\n"
+        "from django.core.files.storage import storages\n"
+        "from django.core.management import call_command\n"
+        "from django.templatetags.static import static\n"
+        "call_command('collectstatic', interactive=False, verbosity=0)\n"
+        "first = static('css/main.css')\n"
+        "storages['staticfiles'].hashed_files.clear()  # the manifest is no longer read\n"
+        "print(first, static('css/main.css'))\n"
+    )
+    result = run_python(script, {**PRODUCTION_ENV, "STATIC_ROOT": str(tmp_path)})
+    first, again = result.stdout.split()[-2:]
+    assert first.startswith("/static/css/main.") and first != "/static/css/main.css"
+    assert again == first

@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from annuaire.core import published
@@ -298,6 +299,15 @@ def _form_values(params: QueryDict, form: SearchForm, criteria: SearchCriteria |
         "error_ids": {name: f"erreur-{name}" if name in errors else "" for name in form.fields},
         "field_errors": {name: "; ".join(str(m) for m in errors.get(name, [])) for name in form.fields},
         "choice_groups": [],
+    }
+    # Each field's message, ready to show under it (an include per field cost a tenth of the page).
+    values["error_html"] = {
+        name: format_html(
+            '<p class="error-message" id="{}"><span class="visually-hidden">Erreur : </span>{}</p>', error_id, message
+        )
+        if (message := values["field_errors"][name]) and (error_id := values["error_ids"][name])
+        else ""
+        for name in form.fields
     }
     # A radius typed in the URL (e.g. 12.5) is offered in the list once the form has validated it.
     radius = form.cleaned_data.get("rayon") if "rayon" not in errors else None

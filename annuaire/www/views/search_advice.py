@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from django.http import QueryDict
 
 from annuaire.core.text import format_km
-from annuaire.directory.models import Offer
-from annuaire.directory.search import CHOICE_LABELS, SearchCriteria, counts_within
+from annuaire.directory.search import CHOICE_LABELS, SearchCriteria, count_found, counts_within
 from annuaire.geo.models import Departement
 
 WIDER_RADII = [50, 100]
@@ -85,7 +84,7 @@ def widening_advice(params: QueryDict, criteria: SearchCriteria, departements: l
             )
         )
     for text, widened, changes in candidates[: MAX_ADVICE - len(advice)]:
-        count = Offer.objects.search(widened).count()
+        count = count_found(widened)
         advice.append(Advice(text=text, url=_url_with(params, changes), count=count))
     return advice
 
