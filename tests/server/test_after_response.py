@@ -35,7 +35,7 @@ def wsgi_get(path: str) -> tuple[str, dict[str, str], Any]:
     started: dict[str, Any] = {}
 
     def start_response(status: str, headers: list[tuple[str, str]]) -> None:
-        started.update(status=status, headers=dict(headers))
+        started["status"], started["headers"] = status, dict(headers)
 
     answer = WSGIHandler()(environ, start_response)
     return started["status"], started["headers"], answer
