@@ -2,8 +2,8 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import reverse
 
+from annuaire.core.remembered_urls import reverse_remembered
 from annuaire.directory.fictitious import demo_data_loaded
 from annuaire.www import selection
 
@@ -16,7 +16,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "selection_ids": set(ids),
         "selection_count": len(ids),
         # Reversed once per page rather than twice per result card (docs/adr/0033).
-        "selection_add_url": reverse("www:selection_add"),
-        "selection_remove_url": reverse("www:selection_remove"),
+        "selection_add_url": reverse_remembered("www:selection_add"),
+        "selection_remove_url": reverse_remembered("www:selection_remove"),
         "DEMO_DATA": demo_data_loaded(),
     }

@@ -1,8 +1,9 @@
 """The Jinja2 environment of the few templates rendered by Jinja2 (docs/adr/0035).
 
-The result list of the search page (twenty cards, each with its selection toggle) is
-rendered by Jinja2: compiled to Python, it costs a fraction of Django's template language
-for the same markup. Everything else stays in Django templates. The helpers below are
+The search page's content (its form, and the result list: twenty cards, each with its
+selection toggle) is rendered by Jinja2: compiled to Python, it costs a fraction of
+Django's template language for the same markup. Everything else, the layout around it
+included, stays in Django templates. The helpers below are
 those of the Django templates they replace, with the same output.
 """
 
@@ -18,10 +19,13 @@ from django.utils.html import json_script
 from django.utils.safestring import SafeString
 from jinja2 import Environment
 
+from annuaire.core.remembered_urls import reverse_remembered
 from annuaire.www import glossary
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
+    if not args and not kwargs:
+        return reverse_remembered(name)
     return reverse(name, args=args or None, kwargs=kwargs or None)
 
 

@@ -7,9 +7,9 @@ from typing import Any
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template import engines
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from annuaire.core.remembered_urls import reverse_remembered
 from annuaire.www import selection
 
 
@@ -24,8 +24,8 @@ def selection_context(request: HttpRequest) -> dict[str, Any]:
     token (one masked token for every form of the page)."""
     return {
         "selection_ids": set(selection.selected_ids(request)),
-        "selection_add_url": reverse("www:selection_add"),
-        "selection_remove_url": reverse("www:selection_remove"),
+        "selection_add_url": reverse_remembered("www:selection_add"),
+        "selection_remove_url": reverse_remembered("www:selection_remove"),
         "csrf_value": get_token(request),
         "selection_full": False,
     }

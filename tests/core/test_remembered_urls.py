@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import get_script_prefix, set_script_prefix
 
-from annuaire.core.templatetags import remembered_urls
+from annuaire.core import remembered_urls
 
 
 def render(source: str, **values: object) -> str:

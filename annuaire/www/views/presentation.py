@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import TextChoices
 from django.templatetags.static import static
+from django.utils.html import format_html_join
 
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Cost, GroupFormat, Modality, Phase
 from annuaire.directory.models import Offer, Place
@@ -98,14 +99,29 @@ def offer_facts(offer: Offer) -> OfferFacts:
     )
 
 
-def map_layers() -> dict[str, str]:
+def map_layers() -> dict[str, Any]:
     """The base layers of every map drawn by static/js/map.js: tiles (settings.MAP_TILE_URL, Plan IGN by
-    default), and the outlines of the regions in view when tiles are off or cannot load."""
-    return {
+    default), and the outlines of the regions in view when tiles are off or cannot load;
+    `data_attributes`: all of it, and the scripts map.js loads, as the map element's attributes."""
+    layers = {
         "outlines": static("geo/regions/index.json").removesuffix("index.json"),
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
+    attributes = {
+        "data-outlines": layers["outlines"],
+        **(
+            {"data-tile-url": layers["tile_url"], "data-tile-attribution": layers["tile_attribution"]}
+            if layers["tile_url"]
+            else {}
+        ),
+        "data-leaflet-js": static("vendor/leaflet/leaflet.js"),
+        "data-leaflet-css": static("vendor/leaflet/leaflet.css"),
+        "data-cluster-js": static("vendor/leaflet.markercluster/leaflet.markercluster.js"),
+        "data-cluster-css": static("vendor/leaflet.markercluster/MarkerCluster.css"),
+        "data-map-js": static("js/map.js"),
+    }
+    return {**layers, "data_attributes": format_html_join(" ", '{}="{}"', attributes.items())}
 
 
 def places_map(places: list[Place]) -> dict[str, Any]:

@@ -127,8 +127,15 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     # With errors to show, or stale ones to clear (the client says so), htmx swaps the whole block.
     whole_block = is_htmx and (not valid or request.headers.get("X-Search-Block") == "1")
-    template = "www/partials/search_results.html" if is_htmx and not whole_block else "www/search.html"
-    response = render(request, template, context)
+    if is_htmx and not whole_block:
+        # The results, with the title and the "soins précis" of the category swapped out of band.
+        context["subcategories_oob"] = render_jinja("www/subcategories.html", {**context, "oob": True})
+        response = render(request, "www/partials/search_results.html", context)
+    else:
+        if context["asked"]:
+            context["subcategories_html"] = render_jinja("www/subcategories.html", {**context, "oob": False})
+        context["page_html"] = render_jinja("www/search_page.html", {**context, "request": request})
+        response = render(request, "www/search.html", context)
     if whole_block:
         response["HX-Retarget"] = "#recherche"
         response["HX-Reselect"] = "#recherche"
