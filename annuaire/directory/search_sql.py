@@ -33,7 +33,10 @@ if TYPE_CHECKING:
     from annuaire.directory.search import SearchCriteria
 
 # An offer row is visible to the public (`OfferQuerySet.published`: the flag the database keeps).
-PUBLIC = Fragment("{row}.is_public")
+# Compared with a value, not tested bare: SQLite uses the indexes that start with the flag
+# for an equality only (bare, it reads every match and sorts them: a deep page of a category
+# of 14,000 offers cost 10 ms instead of 0.5 ms).
+PUBLIC = Fragment("{row}.is_public = %s", (True,))
 
 
 @dataclass(frozen=True)

@@ -87,8 +87,12 @@ class OfferQuerySet(models.QuerySet["Offer"]):
 
     def published(self) -> OfferQuerySet:
         """Visible to the public: the offer and its structure are both published (read from
-        `is_public`, which the database keeps: annuaire/directory/visibility.py)."""
-        return self.filter(is_public=True)
+        `is_public`, which the database keeps: annuaire/directory/visibility.py).
+
+        Written `IN (true)`: Django writes `is_public=True` as the bare column, for which
+        SQLite does not use the indexes that start with the flag in order (a deep page of a
+        category at national scale sorted 14,000 rows: 5 ms instead of 0.3 ms)."""
+        return self.filter(is_public__in=[True])
 
     def in_person(self) -> OfferQuerySet:
         """Offers a person can go to or receive at home: all but the remote-only ones
