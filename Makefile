@@ -41,11 +41,17 @@ run: setup
 	$(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
+# The scheduled jobs (annuaire/server/schedule.py: e-mails, yearly check, nightly figures),
+# beside the server and the worker, stopped with them.
+WORKER_AND_SCHEDULER = $(PY) manage.py db_worker --no-reload --queue-name default & worker=$$!; \
+	$(PY) manage.py scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM;
+
 ## The production stack on this machine (SQLite): collectstatic, then gunicorn with DEBUG off,
-## and the background worker.
+## the background worker and the scheduled jobs.
 serve: setup .serve-secret-key
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	export DEBUG=false SECRET_KEY="$$(cat .serve-secret-key)" SITE_URL=http://127.0.0.1:$(PORT); $(WORKER) \
+	export DEBUG=false SECRET_KEY="$$(cat .serve-secret-key)" SITE_URL=http://127.0.0.1:$(PORT); $(WORKER_AND_SCHEDULER) \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 ## Quality gates then the whole test suite (SQLite unless DATABASE_URL is set).
