@@ -346,3 +346,16 @@ def test_the_chosen_departement_is_selected_in_its_list_whatever_was_chosen_befo
     assert selected({"departement": "29"}) == ["29"]
     assert selected({"categorie": ""}) == []
     assert selected({"departement": "ZZ"}) == []
+
+
+def test_the_ticked_refinements_are_those_of_this_search_whatever_was_ticked_before(client: Client) -> None:
+    def ticked(params: dict[str, str | list[str]]) -> list[str]:
+        return re.findall(
+            r'<input type="checkbox" id="champ-(?:public|age|lieu|phase|acces)-([\w-]+)"[^>]* checked>',
+            client.get("/", params).content.decode(),
+        )
+
+    assert ticked({"public": "patients"}) == ["patients"]
+    assert ticked({"public": ["patients", "proches"], "lieu": "domicile"}) == ["patients", "proches", "domicile"]
+    assert ticked({"categorie": ""}) == []
+    assert ticked({"public": "patients"}) == ["patients"]

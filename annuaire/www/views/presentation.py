@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,11 +103,17 @@ def offer_facts(offer: Offer) -> OfferFacts:
 def map_layers() -> dict[str, Any]:
     """The base layers of every map drawn by static/js/map.js: tiles (settings.MAP_TILE_URL, Plan IGN by
     default), and the outlines of the regions in view when tiles are off or cannot load;
-    `data_attributes`: all of it, and the scripts map.js loads, as the map element's attributes."""
+    `data_attributes`: all of it, and the scripts map.js loads, as the map element's attributes.
+    Worked out once per process for given settings (the static files' names do not change)."""
+    return dict(_map_layers(settings.MAP_TILE_URL, settings.MAP_TILE_ATTRIBUTION, settings.STATIC_URL))
+
+
+@functools.lru_cache(maxsize=8)
+def _map_layers(tile_url: str, tile_attribution: str, static_url: str) -> dict[str, Any]:  # static_url: in the key
     layers = {
         "outlines": static("geo/regions/index.json").removesuffix("index.json"),
-        "tile_url": settings.MAP_TILE_URL,
-        "tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+        "tile_url": tile_url,
+        "tile_attribution": tile_attribution,
     }
     attributes = {
         "data-outlines": layers["outlines"],

@@ -116,7 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
     if context["asked"]:
         departements = all_departements()
         context["departement_options"] = _departement_options(departements, context["form_values"]["departement"])
-        context["choice_groups"] = render_jinja("www/choice_groups.html", context["form_values"])
+        context["choice_groups"] = _choice_groups_html(context["form_values"]["choice_groups"])
         context["map_bounds"] = _map_bounds(departements)
         if criteria is not None:
             context.update(_results(request, criteria, departements))
@@ -359,6 +359,15 @@ def _departement_options(departements: list[Departement], selected: str) -> Safe
         "www.departement_options",
         (settings.DEFAULT_REGION, selected),
         lambda: render_jinja("www/departement_options.html", {"groups": _departement_groups(departements, selected)}),
+    )
+
+
+def _choice_groups_html(groups: list[dict[str, Any]]) -> SafeString:
+    """The refinement checkboxes: the same for every visitor with the same choices ticked (and
+    the same errors), so rendered once per process for each (nothing ticked, mostly)."""
+    key = tuple((g["name"], g["error"], tuple(o["value"] for o in g["options"] if o["checked"])) for g in groups)
+    return published.remembered(
+        "www.choice_groups", key, lambda: render_jinja("www/choice_groups.html", {"choice_groups": groups})
     )
 
 
