@@ -12,7 +12,8 @@ import jinja2
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test.utils import override_settings
 
 from annuaire.core import published
@@ -131,3 +132,15 @@ def _immediate_tasks() -> Iterator[None]:
     about the queue itself start a real worker process (tests/imports/test_background_worker.py)."""
     with override_settings(TASKS={"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}):
         yield
+
+
+@pytest.fixture
+def keep_test_connection_open() -> Iterator[None]:
+    """A request through the real WSGI handler closes the database connection at its start
+    and end, which would end the test's transaction (PostgreSQL then answers the 503 page);
+    Django's own test client disconnects it the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)

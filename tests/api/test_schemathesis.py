@@ -4,14 +4,11 @@ Generated requests must never get a server error, and every answer must match th
 documented status codes, content types and response schemas.
 """
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -45,17 +42,6 @@ CHECKS = [
     negative_data_rejection,
     positive_data_acceptance,
 ]
-
-
-@pytest.fixture
-def keep_test_connection_open() -> Iterator[None]:
-    """The WSGI app closes the database connection after each request, which would end the
-    test transaction (PostgreSQL); Django's own test client disconnects it the same way."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ from typing import Any
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
 from django.db.models import Sum
 
 from annuaire.insight.models import SearchCount
 from tests.directory.factories import OfferFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("keep_test_connection_open")]
 
 SEARCH = "/?categorie=&commune=Rennes+%2835%29"
 
@@ -45,17 +43,6 @@ def wsgi_get(path: str) -> tuple[str, dict[str, str], Any]:
 
 def searches_counted() -> int:
     return SearchCount.objects.aggregate(total=Sum("searches"))["total"] or 0
-
-
-@pytest.fixture(autouse=True)
-def connection_kept() -> Iterator[None]:
-    """As Django's test client does: a request must not close the database connection that
-    holds the test's transaction (PostgreSQL would then answer the 503 page)."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
