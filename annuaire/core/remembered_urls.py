@@ -1,4 +1,5 @@
-"""The URLs of views without arguments, worked out once per process.
+"""URLs worked out once per process: those of views without arguments, and URL patterns
+whose fixed arguments are placeholders filled in afterwards (`offer_url`).
 
 Django reverses every `{% url %}` again on every page: a search page names fifteen views
 without arguments, which cost about a fifth of its rendering. Such a URL depends only on
@@ -16,9 +17,11 @@ from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 _remembered: dict[tuple[Any, ...], str] = {}
 
 
-def reverse_remembered(view_name: str, current_app: str | None = None) -> str:
-    key = (get_resolver(get_urlconf()), get_script_prefix(), view_name, current_app)
+def reverse_remembered(view_name: str, current_app: str | None = None, kwargs: dict[str, Any] | None = None) -> str:
+    """`reverse(view_name, …)`, once per URLconf, script prefix, application and `kwargs`."""
+    arguments = tuple(sorted((kwargs or {}).items()))
+    key = (get_resolver(get_urlconf()), get_script_prefix(), view_name, current_app, arguments)
     found = _remembered.get(key)
     if found is None:
-        found = _remembered[key] = reverse(view_name, current_app=current_app)
+        found = _remembered[key] = reverse(view_name, current_app=current_app, kwargs=kwargs)
     return found

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import uuid
 from collections.abc import Iterable
 from decimal import Decimal
@@ -10,10 +9,10 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.text import slugify
 
 from annuaire.core.fields import ChoiceSetField
+from annuaire.core.remembered_urls import reverse_remembered
 from annuaire.core.spreadsheet import FORMULA_REFUSED, looks_like_formula
 from annuaire.core.text import normalize
 from annuaire.directory.enums import (
@@ -59,16 +58,11 @@ def offer_phone(own: str, place_phone: str, structure_phone: str) -> str:
 def offer_url(pk: int, title: str) -> str:
     """The offer's page: `reverse("www:offer", …)`, reversed once per URL configuration with
     placeholders filled in afterwards (a result list shows twenty: docs/adr/0035)."""
-    pattern = _offer_url_pattern(get_script_prefix(), get_urlconf())
+    pattern = reverse_remembered("www:offer", kwargs={"pk": int(_PK_PLACEHOLDER), "slug": _SLUG_PLACEHOLDER})
     return pattern.replace(_PK_PLACEHOLDER, str(pk)).replace(_SLUG_PLACEHOLDER, slugify(title) or "offre")
 
 
 _PK_PLACEHOLDER, _SLUG_PLACEHOLDER = "9081726354", "slug-placeholder-offre"
-
-
-@functools.lru_cache(maxsize=8)
-def _offer_url_pattern(script_prefix: str, urlconf: str | None) -> str:
-    return reverse("www:offer", urlconf=urlconf, kwargs={"pk": int(_PK_PLACEHOLDER), "slug": _SLUG_PLACEHOLDER})
 
 
 def short_cost_label(cost: str, amount: Decimal | None) -> str:
