@@ -9,6 +9,7 @@ from django.test import Client
 from annuaire.directory.enums import AgeGroup, Audience, CareSetting, Cost, Phase, PublicationStatus
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, SAINT_BRIEUC, VANNES, commune
+from tests.www.assets import asset_addresses, external_assets
 
 pytestmark = pytest.mark.django_db
 
@@ -330,7 +331,8 @@ def test_the_map_data_lists_the_markers_of_the_page(client: Client) -> None:
     assert 'aria-label="Carte des offres de cette page, numérotées comme la liste.' in html
     assert 'data-outlines="/static/geo/regions/"' in html
     assert 'data-tile-url="https://data.geopf.fr/wmts?' in html
-    assert "unpkg" not in html and "cdn" not in html.lower()
+    assert "/static/js/search.js" in asset_addresses(html)
+    assert external_assets(html) == []
 
 
 def test_the_chosen_departement_is_selected_in_its_list_whatever_was_chosen_before(client: Client) -> None:
