@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from annuaire.core.forms import checked
+from annuaire.core.forms import ParametersForm, checked
 from annuaire.directory.enums import StructureKind
 from annuaire.directory.search_params import SearchParameters
 from annuaire.geo.lookup import commune_by_insee_code, commune_by_postal_code, find_departement, with_position
@@ -108,13 +108,13 @@ class OfferSearchForm(SearchParameters):
         return self.cleaned_data.get("commune") or self.cleaned_data.get("code_postal")
 
 
-class RemovalFilterForm(forms.Form):
+class RemovalFilterForm(ParametersForm):
     """`GET /api/v1/suppressions`."""
 
     modifie_depuis = ModifiedSinceField()
 
 
-class StructureFilterForm(forms.Form):
+class StructureFilterForm(ParametersForm):
     departement = DepartementField()
     type = forms.CharField(required=False, max_length=40)
     modifie_depuis = ModifiedSinceField()
@@ -129,7 +129,7 @@ class StructureFilterForm(forms.Form):
         return code
 
 
-class PlaceFilterForm(forms.Form):
+class PlaceFilterForm(ParametersForm):
     departement = DepartementField()
     structure = forms.IntegerField(
         required=False,
@@ -140,7 +140,7 @@ class PlaceFilterForm(forms.Form):
     modifie_depuis = ModifiedSinceField()
 
 
-class CommuneQueryForm(forms.Form):
+class CommuneQueryForm(ParametersForm):
     q = forms.CharField(
         min_length=2,
         max_length=100,
@@ -152,5 +152,5 @@ class CommuneQueryForm(forms.Form):
     )
 
 
-def form_errors(form: forms.Form) -> dict[str, list[str]]:
+def form_errors(form: forms.BaseForm) -> dict[str, list[str]]:
     return {name: [str(message) for message in messages] for name, messages in form.errors.items()}

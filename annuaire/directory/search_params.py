@@ -12,7 +12,7 @@ from typing import Any
 
 from django import forms
 
-from annuaire.core.forms import CodeListField, StrictBooleanField, checked
+from annuaire.core.forms import CodeListField, ParametersForm, StrictBooleanField, checked
 from annuaire.directory.enums import Access, AgeGroup, Audience, CareSetting, Phase
 from annuaire.directory.search import (
     CHOICE_FILTERS,
@@ -30,7 +30,7 @@ from annuaire.taxonomy.lookups import active_categories
 from annuaire.taxonomy.models import Category, SubCategory
 
 
-class SearchParameters(forms.Form):
+class SearchParameters(ParametersForm):
     q = forms.CharField(label="Mots-clés", required=False, max_length=200)
     categorie = forms.CharField(label="Type de soin", required=False)
     sous_categorie = CodeListField(label="Soins précis", required=False)

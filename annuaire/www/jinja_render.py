@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template import engines
+from django.test.signals import template_rendered
 from django.utils.safestring import SafeString, mark_safe
 
 from annuaire.core.remembered_urls import reverse_remembered
@@ -16,6 +17,10 @@ from annuaire.www import selection
 def render_jinja(name: str, context: dict[str, Any]) -> SafeString:
     """`name` rendered with exactly `context` (no context processors: the caller gives what it uses)."""
     template = engines["jinja2"].env.get_template(name)  # type: ignore[attr-defined]
+    if template_rendered.receivers:
+        # Announced as Django's own engine does under test (django.test.utils.setup_test_environment),
+        # so that the test client's `response.context` holds what the view rendered.
+        template_rendered.send(sender=template, template=template, context=context)
     return mark_safe(template.render(context))
 
 

@@ -52,7 +52,7 @@ def check_pk(pk: int, message: str) -> int:
 
 def validated_pagination(
     request: Request,
-    *filter_forms: forms.Form,
+    *filter_forms: forms.BaseForm,
     pagination_class: type[PageNumberPagination] = PageNumberPagination,
 ) -> PageNumberPagination:
     """Check the filter forms and the paging parameters together, so that one 400 lists

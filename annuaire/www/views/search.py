@@ -15,7 +15,6 @@ from typing import Any
 from django.conf import settings
 from django.core.paginator import Page
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -35,6 +34,7 @@ from annuaire.verification.schedule import is_past_period
 from annuaire.www import selection
 from annuaire.www.forms import SearchForm
 from annuaire.www.jinja_render import render_jinja, selection_context
+from annuaire.www.layout import render_in_layout
 from annuaire.www.views.presentation import map_layers, tel_href
 from annuaire.www.views.search_advice import widening_advice
 
@@ -130,12 +130,12 @@ def search(request: HttpRequest) -> HttpResponse:
     if is_htmx and not whole_block:
         # The results, with the title and the "soins précis" of the category swapped out of band.
         context["subcategories_oob"] = render_jinja("www/subcategories.html", {**context, "oob": True})
-        response = render(request, "www/partials/search_results.html", context)
+        response = HttpResponse(render_jinja("www/results_swap.html", {**context, "site_name": settings.SITE_NAME}))
     else:
         if context["asked"]:
             context["subcategories_html"] = render_jinja("www/subcategories.html", {**context, "oob": False})
-        context["page_html"] = render_jinja("www/search_page.html", {**context, "request": request})
-        response = render(request, "www/search.html", context)
+        page_html = render_jinja("www/search_page.html", {**context, "request": request})
+        response = render_in_layout(request, "www/search.html", context["page_title"], page_html)
     if whole_block:
         response["HX-Retarget"] = "#recherche"
         response["HX-Reselect"] = "#recherche"
