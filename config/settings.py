@@ -165,6 +165,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={envint('DATABASE_STATEMENT_TIMEOUT_MS', 5000)}"
     )
+    # The search's own statements are prepared once per connection (annuaire/core/statements.py,
+    # docs/adr/0042): psycopg must allow it (Django's own queries, bound in the client, never
+    # are). Off behind a pooler that cannot keep them (PgBouncer in transaction mode before 1.21).
+    if envbool("DATABASE_PREPARED_STATEMENTS", "true"):
+        DATABASES["default"]["OPTIONS"]["prepare_threshold"] = 5
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

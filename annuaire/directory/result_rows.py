@@ -16,12 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.utils import timezone
 from django.utils.functional import cached_property
 
 from annuaire.core.geodesy import Point, nearest
 from annuaire.core.sql import Fragment
+from annuaire.core.statements import is_one_of, read_cursor
 from annuaire.directory.models.offer import FREE_FOR_PATIENT, offer_phone, offer_url, short_cost_label
 from annuaire.directory.search import SearchCriteria, count_found
 from annuaire.directory.search_sql import read_page, search_sql
@@ -161,13 +161,14 @@ def places_of(offer_ids: list[int]) -> dict[int, list[PlaceRow]]:
     places: dict[int, list[PlaceRow]] = defaultdict(list)
     if not offer_ids:
         return places
-    with connection.cursor() as cursor:
+    of_offers, params = is_one_of("link.offer_id", offer_ids)
+    with read_cursor() as cursor:
         cursor.execute(
             "SELECT link.offer_id, place.id, place.lat, place.lng, place.phone, commune.name "
             "FROM directory_offer_places link JOIN directory_place place ON place.id = link.place_id "
             "JOIN geo_commune commune ON commune.code = place.commune_id "
-            f"WHERE link.offer_id IN ({', '.join(['%s'] * len(offer_ids))}) ORDER BY place.id",
-            offer_ids,
+            f"WHERE {of_offers} ORDER BY place.id",
+            params,
         )
         for offer_id, place_id, lat, lng, phone, commune_name in cursor.fetchall():
             places[offer_id].append(PlaceRow(place_id, lat, lng, phone, commune_name))

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.db import connection
-
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, haversine_sql
 from annuaire.core.sql import Fragment, all_of, any_of, contains
+from annuaire.core.statements import read_cursor
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Cost
 from annuaire.directory.fulltext import matching
@@ -128,7 +127,7 @@ def nearest_distance(centre: Point) -> Fragment:
 def count(search: SearchSQL) -> int:
     """How many public offers the search finds."""
     where = _where(search)
-    with connection.cursor() as cursor:
+    with read_cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM directory_offer found WHERE {where.about('found')}", where.params)
         return int(cursor.fetchone()[0])
 
@@ -146,7 +145,7 @@ def counts_within(search: SearchSQL, radii: Sequence[float]) -> list[int]:
         f"SELECT {within} FROM (SELECT {distance.about('found')} AS distance_km "
         f"FROM directory_offer found WHERE {where.about('found')}) hit"
     )
-    with connection.cursor() as cursor:
+    with read_cursor() as cursor:
         cursor.execute(sql, [*radii, *distance.params, *where.params])
         return [int(value or 0) for value in cursor.fetchone()]
 
@@ -193,7 +192,7 @@ def read_page(search: SearchSQL, columns: Fragment, start: int, stop: int, *, wi
         stop - start,
         start,
     ]
-    with connection.cursor() as cursor:
+    with read_cursor() as cursor:
         cursor.execute(sql, params)
         found = cursor.fetchall()
     if not with_total:

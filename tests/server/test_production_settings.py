@@ -52,7 +52,15 @@ def test_postgresql_connections_persist_with_health_checks_and_a_statement_timeo
     database = "settings.DATABASES['default']"
     expression = f"{database}['CONN_MAX_AGE'], {database}['CONN_HEALTH_CHECKS'], {database}['OPTIONS']"
     env = {"DATABASE_URL": "postgres://annuaire:secret@db.example.org:5432/annuaire"}
-    assert setting(expression, env) == "60 True {'options': '-c statement_timeout=5000'}"
+    assert setting(expression, env) == "60 True {'options': '-c statement_timeout=5000', 'prepare_threshold': 5}"
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler_that_cannot_keep_them() -> None:
+    env = {"DATABASE_URL": "postgres://annuaire:secret@db.example.org:5432/annuaire"}
+    options = "settings.DATABASES['default']['OPTIONS']"
+    assert setting(options, {**env, "DATABASE_PREPARED_STATEMENTS": "false"}) == (
+        "{'options': '-c statement_timeout=5000'}"
+    )
 
 
 def test_sqlite_connections_persist_too() -> None:
