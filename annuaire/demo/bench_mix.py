@@ -114,20 +114,22 @@ def request_mixes(per_kind: int, parts: int, seed: int) -> list[list[Request]]:
     return mixes
 
 
+# How many times each worker serves each kind of request before the measure (on average).
+WARM_UP_ROUNDS = 8
+
+
 def warm_up_requests() -> list[Request]:
-    """One request of each view of the mix with parameters the mix never uses (10 km), so that
-    each gunicorn worker loads its code and templates before the timed requests."""
-    (commune,) = communes_with_offers(1, seed=0)
-    offer = Offer.objects.published().order_by("pk").first()
-    return [
-        Request(TRIVIAL_KIND, "/a-propos/"),
-        Request("warm-up", "/?" + urlencode({"commune": commune.label, "rayon": "10"})),
-        Request("warm-up", "/api/v1/offres?" + urlencode({"commune": commune.code, "rayon": "10"})),
-        Request(
-            "warm-up", "/fhir/HealthcareService?" + urlencode({"location.near-insee-code": f"{commune.code}|10|km"})
-        ),
-        *([Request(OFFER_KIND, offer.get_absolute_url())] if offer else []),
-    ]
+    """One request of each kind of the mix, from another draw than the measured ones.
+
+    Each gunicorn worker serves them several times (`WARM_UP_ROUNDS`) before the timed
+    requests: to load its code and templates, and, on PostgreSQL, for the search's
+    prepared statements to have their plans (PostgreSQL plans a prepared statement for its
+    values five times before it may keep a generic plan, docs/adr/0042). A short run would
+    otherwise measure a cold start in its p95, which a worker pays once in its life."""
+    first_of_kind: dict[str, Request] = {}
+    for request in request_mixes(per_kind=1, parts=1, seed=0)[0]:
+        first_of_kind.setdefault(request.kind, request)
+    return list(first_of_kind.values())
 
 
 def _departement_search(commune: Commune, subcategories: list[str], i: int) -> dict[str, str]:

@@ -38,8 +38,26 @@ def explain(text: object, request: HttpRequest | None) -> SafeString:
     return glossary.explain(text, request)
 
 
+# What `d.name` means for a dict when `name` is also one of its methods: the method, as in Jinja2.
+_DICT_METHODS = frozenset(dir(dict))
+
+
+class PagesEnvironment(Environment):
+    """Jinja2's environment, but `d.name` on a dict reads its item first. Jinja2 tries the
+    attribute first, and a dict has none of that name: an AttributeError raised and caught,
+    about a hundred per search page (the form's values, the choice groups)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_METHODS:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def environment(**options: Any) -> Environment:
-    env = Environment(**options)
+    env = PagesEnvironment(**options)
     env.globals.update({"url": url, "static": static, "querystring": querystring, "explain": explain})
     env.filters.update({"first_sentence": glossary.first_sentence, "json_script": json_script})
     return env

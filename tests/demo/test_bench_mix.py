@@ -30,6 +30,11 @@ class TestTheMixOnTheDemoRegion:
         assert set(statuses.values()) == {200}, statuses
         assert {r.kind for r in mix} >= {SEARCH_KIND, DEEP_KIND, TRIVIAL_KIND}
 
+    def test_the_warm_up_asks_each_kind_of_the_mix_once(self) -> None:
+        (mix,) = request_mixes(per_kind=1, parts=1, seed=53)
+        warm_up = warm_up_requests()
+        assert sorted(r.kind for r in warm_up) == sorted({r.kind for r in mix})
+
 
 def run(trivial: float, search: float, deep: float, rss: float) -> dict[str, Any]:
     timings = {TRIVIAL_KIND: [trivial], SEARCH_KIND: [search], DEEP_KIND: [deep]}

@@ -20,7 +20,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 
-from annuaire.demo.bench_mix import Request, request_mixes, warm_up_requests
+from annuaire.demo.bench_mix import WARM_UP_ROUNDS, Request, request_mixes, warm_up_requests
 from annuaire.demo.bench_run import drive, percentile, run_summary
 from annuaire.demo.serving import Server
 from annuaire.directory.models import Offer
@@ -52,9 +52,10 @@ class Command(BaseCommand):
         call_command("collectstatic", "--noinput", verbosity=0)
         queries = self.queries_per_kind(mixes[levels[0]])
         with Server(options["port"], options["workers"], response_cache=False) as server:
-            # Each worker serves every view once (untimed) before the measure: a cold worker
-            # loading its code would otherwise be the p95 of a short run.
-            drive(server.url, warm_up_requests() * 2 * options["workers"], 2 * options["workers"], 60)
+            # Each worker serves every kind of request a few times (untimed) before the measure:
+            # a cold worker would otherwise be the p95 of a short run (bench_mix.warm_up_requests).
+            warm_up = warm_up_requests() * WARM_UP_ROUNDS * options["workers"]
+            drive(server.url, warm_up, 2 * options["workers"], options["time_limit"])
             figures = {c: drive(server.url, mixes[c], c, options["time_limit"]) for c in levels}
             rss = server.worker_rss_mb()
         self.print_table(figures, queries, rss)
