@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q
+from django.db import DEFAULT_DB_ALIAS
 
 from annuaire.core import published
 from annuaire.core.errors import InvalidValue
+from annuaire.core.statements import read_cursor
 from annuaire.core.text import normalize
 from annuaire.geo.models import Commune, Departement
 
@@ -74,7 +76,7 @@ def commune_by_insee_code(code: str) -> Commune:
         published.remembered(
             "geo.commune_by_insee_code",
             code.upper(),
-            lambda: Commune.objects.select_related("departement").filter(code=code.upper()).first(),
+            lambda: next(iter(_communes_where("commune.code = %s", [code.upper()])), None),
         )
         if len(code) == 5
         else None
@@ -109,18 +111,43 @@ def communes_named(name: str, departement: str | None = None) -> list[Commune]:
     needle = normalize(name)
     if not needle:
         return []
-    communes = Commune.objects.filter(departement_id=departement) if departement else Commune.objects.all()
+    condition = "(commune.search_name = %s OR commune.alias_names LIKE %s ESCAPE '\\')"
+    params: list[Any] = [needle, f"%|{_like_escaped(needle)}|%"]
+    if departement:
+        condition += " AND commune.departement_id = %s"
+        params.append(departement)
     return list(
-        published.remembered(
-            "geo.communes_named",
-            (needle, departement),
-            lambda: tuple(
-                communes.filter(Q(search_name=needle) | Q(alias_names__contains=f"|{needle}|"))
-                .select_related("departement")
-                .order_by("-population", "name")
-            ),
-        )
+        published.remembered("geo.communes_named", (needle, departement), lambda: _communes_where(condition, params))
     )
+
+
+def _communes_where(condition: str, params: list[Any]) -> tuple[Commune, ...]:
+    """The communes meeting an SQL `condition` (about the table `commune`), most populated
+    first, each with its département (as `select_related` gives it). One of the search's
+    own statements (annuaire/core/statements.py): a typed place is looked up on nearly
+    every search."""
+    commune_columns = [field.attname for field in Commune._meta.concrete_fields]
+    departement_columns = [field.attname for field in Departement._meta.concrete_fields]
+    sql = (
+        f"SELECT {', '.join(f'commune.{c}' for c in commune_columns)}, "
+        f"{', '.join(f'departement.{c}' for c in departement_columns)} "
+        f"FROM {Commune._meta.db_table} commune "
+        f"JOIN {Departement._meta.db_table} departement ON departement.code = commune.departement_id "
+        f"WHERE {condition} ORDER BY commune.population DESC, commune.name"
+    )
+    with read_cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    communes = []
+    for row in rows:
+        commune = Commune.from_db(DEFAULT_DB_ALIAS, commune_columns, row[: len(commune_columns)])
+        commune.departement = Departement.from_db(DEFAULT_DB_ALIAS, departement_columns, row[len(commune_columns) :])
+        communes.append(commune)
+    return tuple(communes)
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def resolve_place(value: str) -> PlaceAnswer:
