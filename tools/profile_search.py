@@ -1,13 +1,17 @@
 """In-process timing and cProfile of the public search (not a test; issue 12).
 
 Usage: .venv/bin/python tools/profile_search.py [--profile NAME] [--runs N]
-Times each URL (median / p95 in ms, SQL per request) through django.test.Client, DEBUG off.
+Times each URL (median / p95 in ms, SQL per request) through the WSGI application as
+gunicorn calls it (the answer's `close()` included), DEBUG off. Not through
+django.test.Client: it keeps the database connection open between requests, which hid
+the cost of opening one per request (docs/adr/0042).
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import io
 import os
 import pstats
 import statistics
@@ -25,9 +29,38 @@ import django
 
 django.setup()
 
+from django.core.wsgi import get_wsgi_application  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
+
+application = get_wsgi_application()
+
+
+def get(url: str) -> int:
+    """GET `url` as a WSGI server does: the answer read, then closed (work after the answer)."""
+    path, _, query = url.partition("?")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "localhost",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "localhost",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.input": io.BytesIO(),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+    }
+    status: list[str] = []
+
+    def start_response(line: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        status.append(line)
+        return None
+
+    answer = application(environ, start_response)
+    b"".join(answer)
+    answer.close()  # type: ignore[attr-defined]
+    return int(status[0].split()[0])
 
 
 class QueryCounter(list[str]):
@@ -58,17 +91,16 @@ def main() -> None:
     parser.add_argument("--insee", default="35238")
     parser.add_argument("--wall", action="store_true", help="wall-clock time (PostgreSQL works in another process)")
     args = parser.parse_args()
-    client = Client(HTTP_HOST="localhost")
     table = urls(args.insee)
     if args.only:
         table = {k: v for k, v in table.items() if k in args.only.split(",")}
     if args.profile:
         url = table[args.profile]
-        client.get(url)
+        get(url)
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(args.runs):
-            client.get(url)
+            get(url)
         profiler.disable()
         pstats.Stats(profiler).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
             int(os.environ.get("TOP", "45"))
@@ -77,17 +109,17 @@ def main() -> None:
     print(f"load average {os.getloadavg()}, {'wall-clock' if args.wall else 'CPU'} time")
     trivial = None
     for name, url in table.items():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
+        status = get(url)
+        assert status == 200, (url, status)
         queries = QueryCounter()
         with connection.execute_wrapper(queries):
-            client.get(url)
+            get(url)
         times = []
         for _ in range(args.runs):
             # CPU time of this process: the machine is shared, wall-clock time is noisy.
             clock = time.perf_counter if args.wall else time.process_time
             start = clock()
-            client.get(url)
+            get(url)
             times.append((clock() - start) * 1000)
         times.sort()
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
