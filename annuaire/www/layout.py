@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -39,7 +40,9 @@ def render_in_layout(request: HttpRequest, template_name: str, title: str, conte
     key = (template_name, url_name, get_script_prefix(), get_urlconf(), demo_data_loaded())
     pieces = _layouts.get(key)
     if pieces is None:
-        pieces = _layouts[key] = _layout_pieces(template_name, request)
+        pieces = _layout_pieces(template_name, request)
+        if not settings.DEBUG:  # with DEBUG (`make run`), an edited template shows at once
+            _layouts[key] = pieces
     filled = {TITLE: conditional_escape(title), CONTENT: content, SELECTION_BAR: selection_bar(request)}
     return HttpResponse("".join(filled.get(piece, piece) for piece in pieces))
 

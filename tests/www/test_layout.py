@@ -12,6 +12,7 @@ from django.urls import resolve
 from django.utils.safestring import mark_safe
 
 from annuaire.directory import fictitious
+from annuaire.www import layout
 from annuaire.www.layout import render_in_layout
 from tests.accounts.factories import person
 from tests.directory.factories import StructureFactory
@@ -89,3 +90,10 @@ def test_a_setting_change_is_seen(settings: Any) -> None:
     filled, rendered = both_ways(search_request(), "R")
     assert "Annuaire des soins de support d&#x27;Armor" in filled
     assert filled == rendered
+
+
+def test_with_debug_on_nothing_is_kept_so_an_edited_template_shows_at_once(settings: Any) -> None:
+    settings.DEBUG = True
+    filled, rendered = both_ways(search_request(), "R")
+    assert filled == rendered
+    assert layout._layouts == {}
