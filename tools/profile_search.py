@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import io
 import os
 import pstats
 import statistics
 import sys
 import time
 from typing import Any
+from wsgiref.util import setup_testing_defaults
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -39,18 +39,8 @@ application = get_wsgi_application()
 def get(url: str) -> int:
     """GET `url` as a WSGI server does: the answer read, then closed (work after the answer)."""
     path, _, query = url.partition("?")
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": path,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "localhost",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "localhost",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.input": io.BytesIO(),
-        "wsgi.url_scheme": "http",
-        "wsgi.errors": sys.stderr,
-    }
+    environ = {"PATH_INFO": path, "QUERY_STRING": query}
+    setup_testing_defaults(environ)  # the rest of a GET to 127.0.0.1, as the WSGI standard lists it
     status: list[str] = []
 
     def start_response(line: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:

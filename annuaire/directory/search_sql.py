@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from annuaire.core.fields import ChoiceSetField
 from annuaire.core.geodesy import Point, bounding_box, haversine_sql
 from annuaire.core.sql import Fragment, all_of, any_of, contains
-from annuaire.core.statements import read_cursor
+from annuaire.core.statements import is_one_of, read_cursor
 from annuaire.core.text import search_words
 from annuaire.directory.enums import Cost
 from annuaire.directory.fulltext import matching
@@ -60,11 +60,11 @@ def search_sql(criteria: SearchCriteria, today: date) -> SearchSQL:
     # of the link tables instead of probing them once per published offer.
     if criteria.subcategories:
         ids = [s.pk for s in criteria.subcategories]
+        chosen, chosen_params = is_one_of("chosen.subcategory_id", ids)
         conditions.append(
             Fragment(
-                "{row}.id IN (SELECT chosen.offer_id FROM directory_offer_subcategories chosen "
-                f"WHERE chosen.subcategory_id IN ({_placeholders(ids)}))",
-                tuple(ids),
+                f"{{row}}.id IN (SELECT chosen.offer_id FROM directory_offer_subcategories chosen WHERE {chosen})",
+                tuple(chosen_params),
             )
         )
     if criteria.departement:
@@ -202,7 +202,3 @@ def read_page(search: SearchSQL, columns: Fragment, start: int, stop: int, *, wi
 
 def _where(search: SearchSQL) -> Fragment:
     return all_of([PUBLIC, *([search.conditions] if search.conditions else [])])  # type: ignore[return-value]
-
-
-def _placeholders(values: Sequence[Any]) -> str:
-    return ", ".join(["%s"] * len(values))

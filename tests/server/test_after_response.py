@@ -2,8 +2,8 @@
 the search's count and keeping the answer in the response cache (annuaire/core/after_response.py)."""
 
 from collections.abc import Iterator
-from io import BytesIO
 from typing import Any
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler
@@ -20,18 +20,8 @@ SEARCH = "/?categorie=&commune=Rennes+%2835%29"
 def wsgi_get(path: str) -> tuple[str, dict[str, str], Any]:
     """`path` asked as a WSGI server asks it: the answer, before the server closes it."""
     target, _, query = path.partition("?")
-    environ = {
-        "REQUEST_METHOD": "GET",
-        "PATH_INFO": target,
-        "QUERY_STRING": query,
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "HTTP_HOST": "testserver",
-        "REMOTE_ADDR": "127.0.0.1",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": BytesIO(b""),
-        "wsgi.errors": BytesIO(),
-    }
+    environ = {"PATH_INFO": target, "QUERY_STRING": query, "REMOTE_ADDR": "127.0.0.1"}
+    setup_testing_defaults(environ)  # the rest of a GET to 127.0.0.1, as the WSGI standard lists it
     started: dict[str, Any] = {}
 
     def start_response(status: str, headers: list[tuple[str, str]]) -> None:
