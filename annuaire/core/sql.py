@@ -60,6 +60,24 @@ def date_param(value: Any) -> Any:
     return connection.ops.adapt_datefield_value(value)
 
 
+def json_rows(columns: Sequence[str], source: str) -> str:
+    """A scalar subquery: the rows of `SELECT columns FROM source` as one JSON text, a list of
+    lists in no particular order (NULL or "[]" when there is none). A floating-point column
+    goes through `exact_real`. Read with `json.loads`."""
+    if connection.vendor == "postgresql":
+        return f"(SELECT json_agg(json_build_array({', '.join(columns)}))::text FROM {source})"
+    return f"(SELECT json_group_array(json_array({', '.join(columns)})) FROM {source})"
+
+
+def exact_real(column: str) -> str:
+    """A floating-point `column` for `json_rows`, so that `float()` gives back the very number
+    stored: PostgreSQL's JSON writes the shortest exact digits; SQLite's JSON writes 15
+    significant digits, its printf 17 (enough for any double) as a string."""
+    if connection.vendor == "postgresql":
+        return column
+    return f"CASE WHEN {column} IS NULL THEN NULL ELSE printf('%%!.17g', {column}) END"
+
+
 class RowSQL(Expression):
     """`fragment` as an expression of a queryset's rows (of type `output_field`); `{row}` is the
     alias of the queryset's own table, kept right when the queryset is used as a subquery."""

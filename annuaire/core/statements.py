@@ -21,13 +21,19 @@ from django.db.backends.utils import CursorWrapper
 
 
 @contextmanager
-def read_cursor() -> Iterator[CursorWrapper]:
-    """A cursor like `connection.cursor()`, whose statements PostgreSQL prepares."""
+def read_cursor(*, prepare: bool = True) -> Iterator[CursorWrapper]:
+    """A cursor like `connection.cursor()`, whose statements PostgreSQL prepares.
+
+    `prepare=False`: values still bound by the server, but the statement planned for them at
+    each execution. For a statement whose best plan depends on its values more than
+    PostgreSQL's generic plan can tell: the counts of the widening advice, which start from
+    a small category or from the places of a wide area (a generic plan started from the
+    places: 4 to 9 ms instead of 1.5 for a category of 12 offers within 100 km)."""
     with connection.cursor() as cursor:  # opens and checks the connection as Django does
         if connection.vendor != "postgresql" or connection.connection.prepare_threshold is None:
             yield cursor
             return
-        preparing = PreparingCursor(connection.connection)
+        preparing = PreparingCursor(connection.connection) if prepare else PlanningCursor(connection.connection)
         # Wrapped as Django wraps its own: errors translated, statements logged and counted.
         # (django-stubs type their argument as Django's wrapper; Django passes the driver's cursor.)
         make = connection.make_debug_cursor if connection.queries_logged else connection.make_cursor
@@ -47,10 +53,12 @@ def is_one_of(column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
 class PreparingCursor(psycopg.Cursor):  # type: ignore[type-arg]
     """Values bound by the server, and each statement prepared from its first execution."""
 
+    prepared = True
+
     def execute(
         self, query: Any, params: Any = None, *, prepare: bool | None = None, binary: bool | None = None
     ) -> Any:
-        return super().execute(query, params, prepare=True if prepare is None else prepare, binary=binary)
+        return super().execute(query, params, prepare=self.prepared if prepare is None else prepare, binary=binary)
 
     def _convert_query(self, query: Any, params: Any = None) -> Any:
         converted = super()._convert_query(query, params)
@@ -58,3 +66,9 @@ class PreparingCursor(psycopg.Cursor):  # type: ignore[type-arg]
         # statement it does not prepare. tests/core/test_statements.py checks the log.
         self._query = converted
         return converted
+
+
+class PlanningCursor(PreparingCursor):
+    """Values bound by the server, each statement planned for them (never prepared)."""
+
+    prepared = False

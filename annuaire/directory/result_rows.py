@@ -1,18 +1,19 @@
 """The facts of a list of search results as flat rows, without model instances.
 
 A result card shows a dozen values of an offer, of its structure and of its place nearest
-to the searched commune. Reading them as rows, the page's offers by the search's own
-statement (docs/adr/0039) and their places in one more query, costs a fraction of building
+to the searched commune. Reading them as rows, the page's offers and their places by the
+search's own statement (docs/adr/0039, 0043), costs a fraction of building
 models and prefetching their relations (docs/adr/0035). The rules (phone, cost label, nearest
 place, what is free, the offer's address) are the model's, shared through plain functions.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -20,23 +21,39 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from annuaire.core.geodesy import Point, nearest
-from annuaire.core.sql import Fragment
-from annuaire.core.statements import is_one_of, read_cursor
+from annuaire.core.sql import Fragment, exact_real, json_rows
 from annuaire.directory.models.offer import FREE_FOR_PATIENT, offer_phone, offer_url, short_cost_label
 from annuaire.directory.search import SearchCriteria, count_found
 from annuaire.directory.search_sql import read_page, search_sql
 from annuaire.taxonomy.models import CareKind
 
-# What a card shows of an offer and its structure, about the offer row (read by `read_page`).
-ROW_COLUMNS = Fragment(
-    "{row}.id, {row}.title, {row}.contact_phone, {row}.cost, {row}.cost_amount, {row}.last_verified_at, "
-    "offer_structure.name, offer_structure.phone, "
-    # `Offer.is_non_conventional`: one of its sub-categories is of the PSNC kind.
-    "EXISTS (SELECT 1 FROM directory_offer_subcategories psnc_link "
-    "JOIN taxonomy_subcategory psnc ON psnc.id = psnc_link.subcategory_id "
-    "WHERE psnc_link.offer_id = {row}.id AND psnc.kind = %s)",
-    (str(CareKind.PSNC),),
-)
+
+@cache
+def row_columns() -> Fragment:
+    """What a card shows of an offer, its structure and its places, about the offer row (read
+    by `read_page`, in the same statement: on PostgreSQL a second one cost a round trip and
+    a plan, about 1 ms)."""
+    places = json_rows(
+        [
+            "place.id",
+            exact_real("place.lat"),
+            exact_real("place.lng"),
+            "place.phone",
+            "place_commune.name",
+        ],
+        "directory_offer_places place_link JOIN directory_place place ON place.id = place_link.place_id "
+        "JOIN geo_commune place_commune ON place_commune.code = place.commune_id "
+        "WHERE place_link.offer_id = {row}.id",
+    )
+    return Fragment(
+        "{row}.id, {row}.title, {row}.contact_phone, {row}.cost, {row}.cost_amount, {row}.last_verified_at, "
+        "offer_structure.name, offer_structure.phone, "
+        # `Offer.is_non_conventional`: one of its sub-categories is of the PSNC kind.
+        "EXISTS (SELECT 1 FROM directory_offer_subcategories psnc_link "
+        "JOIN taxonomy_subcategory psnc ON psnc.id = psnc_link.subcategory_id "
+        f"WHERE psnc_link.offer_id = {{row}}.id AND psnc.kind = %s), {places}",
+        (str(CareKind.PSNC),),
+    )
 
 
 @dataclass(frozen=True)
@@ -86,8 +103,8 @@ class ResultRow:
 
 
 class ResultPages(Paginator):  # type: ignore[type-arg]
-    """The pages of the result list of `criteria`, each page read by one statement
-    (`search_sql.read_page`) and its places by one more; around a commune, the same statement
+    """The pages of the result list of `criteria`, each page read with its places by one
+    statement (`search_sql.read_page`); around a commune, the same statement
     counts the search (`read` a page before asking for `count`)."""
 
     def __init__(self, criteria: SearchCriteria, per_page: int) -> None:
@@ -105,7 +122,7 @@ class ResultPages(Paginator):  # type: ignore[type-arg]
         the count of the search (reading the first page too when `number` is past the last)."""
         counted = self.criteria.commune is not None and "count" not in self.__dict__
         start = (number - 1) * self.per_page
-        page = read_page(self.search, ROW_COLUMNS, start, start + self.per_page, with_total=counted)
+        page = read_page(self.search, row_columns(), start, start + self.per_page, with_total=counted)
         self._pages[number] = result_rows(page.rows)
         if not counted or page.rows:
             if page.total is not None:
@@ -123,8 +140,7 @@ class ResultPages(Paginator):  # type: ignore[type-arg]
 
 
 def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
-    """The rows of `read_page` with `ROW_COLUMNS`, in order, each with its places (one query)."""
-    places = places_of([row[0] for row in rows])
+    """The rows of `read_page` with `row_columns()`, in order."""
     return [
         ResultRow(
             pk=pk,
@@ -138,7 +154,7 @@ def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
             is_non_conventional=bool(psnc),
             distance_km=distance_km,
             closed_today=bool(closed_today),
-            places=places[pk],
+            places=_places(places),
         )
         for (
             pk,
@@ -150,29 +166,25 @@ def result_rows(rows: list[tuple[Any, ...]]) -> list[ResultRow]:
             structure_name,
             structure_phone,
             psnc,
+            places,
             distance_km,
             closed_today,
         ) in rows
     ]
 
 
-def places_of(offer_ids: list[int]) -> dict[int, list[PlaceRow]]:
-    """The places of each offer, by id (as `with_result_relations` prefetches them)."""
-    places: dict[int, list[PlaceRow]] = defaultdict(list)
-    if not offer_ids:
-        return places
-    of_offers, params = is_one_of("link.offer_id", offer_ids)
-    with read_cursor() as cursor:
-        cursor.execute(
-            "SELECT link.offer_id, place.id, place.lat, place.lng, place.phone, commune.name "
-            "FROM directory_offer_places link JOIN directory_place place ON place.id = link.place_id "
-            "JOIN geo_commune commune ON commune.code = place.commune_id "
-            f"WHERE {of_offers} ORDER BY place.id",
-            params,
-        )
-        for offer_id, place_id, lat, lng, phone, commune_name in cursor.fetchall():
-            places[offer_id].append(PlaceRow(place_id, lat, lng, phone, commune_name))
-    return places
+def _places(text: str | None) -> list[PlaceRow]:
+    """The places of `row_columns()`, by id (as `with_result_relations` gives them)."""
+    places = [
+        PlaceRow(pk, _float(lat), _float(lng), phone, commune_name)
+        for pk, lat, lng, phone, commune_name in json.loads(text or "[]")
+    ]
+    return sorted(places, key=lambda place: place.pk)
+
+
+def _float(value: float | str | None) -> float | None:
+    """A coordinate of `json_rows`: a number (PostgreSQL) or its exact digits (SQLite)."""
+    return None if value is None else float(value)
 
 
 def _decimal(value: Any) -> Decimal | None:

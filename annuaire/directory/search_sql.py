@@ -125,9 +125,9 @@ def nearest_distance(centre: Point) -> Fragment:
 
 
 def count(search: SearchSQL) -> int:
-    """How many public offers the search finds."""
+    """How many public offers the search finds (planned for its values: see `counts_within`)."""
     where = _where(search)
-    with read_cursor() as cursor:
+    with read_cursor(prepare=False) as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM directory_offer found WHERE {where.about('found')}", where.params)
         return int(cursor.fetchone()[0])
 
@@ -135,7 +135,10 @@ def count(search: SearchSQL) -> int:
 def counts_within(search: SearchSQL, radii: Sequence[float]) -> list[int]:
     """How many public offers of a search around a commune have their nearest place within
     each of `radii` km, in one statement (an offer is within a radius exactly when its
-    nearest place is)."""
+    nearest place is).
+
+    Planned for its values each time (not prepared): the best plan starts from the offers of
+    a small category or from the places of a small area, which a generic plan cannot tell."""
     distance = search.distance_km
     if distance is None or not radii:
         return []
@@ -145,7 +148,7 @@ def counts_within(search: SearchSQL, radii: Sequence[float]) -> list[int]:
         f"SELECT {within} FROM (SELECT {distance.about('found')} AS distance_km "
         f"FROM directory_offer found WHERE {where.about('found')}) hit"
     )
-    with read_cursor() as cursor:
+    with read_cursor(prepare=False) as cursor:
         cursor.execute(sql, [*radii, *distance.params, *where.params])
         return [int(value or 0) for value in cursor.fetchone()]
 

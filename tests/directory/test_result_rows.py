@@ -82,3 +82,14 @@ def test_the_offer_url_is_the_one_django_reverses(title: str) -> None:
     slug = slugify(title) or "offre"
     assert offer_url(42, title) == reverse("www:offer", kwargs={"pk": 42, "slug": slug})
     assert offer_url(42, title) == f"/offres/42-{slug}/"
+
+
+def test_the_places_of_a_row_keep_their_coordinates_to_the_last_digit() -> None:
+    # SQLite's JSON writes 15 significant digits: the rows read them through exact_real.
+    place = PlaceFactory(commune=commune(RENNES))
+    Place.objects.filter(pk=place.pk).update(lat=48.11729876543211, lng=-1.6800000000000002)
+    OfferFactory(places=[place])
+    (row,) = first_page(make_criteria())
+    stored = Place.objects.get(pk=place.pk)
+    assert [(p.pk, p.lat, p.lng) for p in row.places] == [(place.pk, stored.lat, stored.lng)]
+    assert stored.lng == -1.6800000000000002

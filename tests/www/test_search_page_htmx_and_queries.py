@@ -59,13 +59,13 @@ def test_the_home_page_asks_the_question_with_one_query(client: Client, django_a
     assert 'id="resultats"' not in html
 
 
-# Query counts: categories, départements, count, page (with what the cards show of each offer and
-# its structure), places of the page (docs/adr/0035: one query fewer than models and prefetches).
-# Around a commune, the page's statement also counts the search (docs/adr/0039): one query fewer.
+# Query counts: categories, départements, count, page (with what the cards show of each offer, its
+# structure and its places: docs/adr/0035, 0043). Around a commune, the page's statement also
+# counts the search (docs/adr/0039): one query fewer.
 def test_an_empty_search_costs_a_constant_number_of_queries(client: Client, django_assert_num_queries) -> None:
     for _ in range(3):
         OfferFactory()
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(4):
         client.get("/", {"categorie": ""})
 
 
@@ -77,7 +77,7 @@ def test_a_commune_and_category_search_with_twenty_results_costs_a_constant_numb
         OfferFactory(commune=rennes, subcategory_codes=["consultation-psychologue", "hypnose"])
     # + commune resolution (by exact name), the sub-categories of the chosen category, the anonymous search
     # count; - the count (read with the page)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/", {"commune": "Rennes", "categorie": "psychologie"})
     assert len(response.context["cards"]) == 20
     assert "25 offres trouvées près de Rennes (35) dans un rayon de 20 km" in response.content.decode()
@@ -88,6 +88,6 @@ def test_the_htmx_partial_costs_a_constant_number_of_queries(client: Client, dja
     for _ in range(25):
         OfferFactory(commune=rennes)
     # a postal code: one query for the communes carrying it; + the anonymous search count; - the count
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get("/", {"commune": "35000", "categorie": "psychologie", "page": "2"}, **HTMX)
     assert len(response.context["cards"]) == 5
