@@ -26,6 +26,7 @@ from annuaire.directory.search_sql import count as search_sql_count
 from annuaire.directory.search_sql import counts_within as search_sql_counts_within
 from annuaire.directory.search_sql import search_sql
 from annuaire.geo.models import Commune, Departement
+from annuaire.taxonomy.lookups import active_subcategories
 from annuaire.taxonomy.models import Category, SubCategory
 
 RADIUS_CHOICES = [5, 10, 20, 30, 50, 100]
@@ -85,7 +86,7 @@ def find_category(code: str, categories: dict[str, Category]) -> Category | None
 def find_subcategories(codes: list[str]) -> list[SubCategory]:
     if not codes:
         return []
-    found = {s.code: s for s in SubCategory.objects.active().filter(code__in=codes)}
+    found = active_subcategories()
     unknown = [code for code in codes if code not in found]
     if unknown:
         raise InvalidValue(f"Soin inconnu : {', '.join(unknown)}.", "unknown")

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from annuaire.core import published
-from annuaire.taxonomy.lookups import active_categories, active_subcategories_of
+from annuaire.taxonomy.lookups import active_categories, active_subcategories, active_subcategories_of
 from annuaire.taxonomy.models import Category
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +44,22 @@ def test_another_process_change_shows_after_the_delay_at_most(
     monkeypatch.setattr(published, "REMEMBER_SECONDS", -1)  # the delay has passed
     with django_assert_num_queries(1):
         active_categories()
+
+
+def test_the_whole_taxonomy_is_read_in_one_query_whatever_the_category(django_assert_num_queries: Any) -> None:
+    categories = list(Category.objects.active())
+    with django_assert_num_queries(1):
+        by_category = {category.code: active_subcategories_of(category) for category in categories}
+    assert all(by_category.values())
+    expected = list(Category.objects.get(code="psychologie").subcategories.active().order_by("order", "label"))
+    assert by_category["psychologie"] == expected
+
+
+def test_an_inactive_sub_category_is_not_offered(django_assert_num_queries: Any) -> None:
+    category = Category.objects.get(code="psychologie")
+    hidden = category.subcategories.first()
+    assert hidden in active_subcategories_of(category)
+    hidden.is_active = False
+    hidden.save()
+    assert hidden not in active_subcategories_of(category)
+    assert hidden.code not in active_subcategories()
