@@ -27,6 +27,7 @@ from annuaire.core.text import search_words
 from annuaire.directory.enums import Cost
 from annuaire.directory.fulltext import matching
 from annuaire.directory.models.notice import closed_on
+from annuaire.directory.search_points import TABLE as POINTS
 
 if TYPE_CHECKING:
     from annuaire.directory.search import SearchCriteria
@@ -91,7 +92,7 @@ def search_sql(criteria: SearchCriteria, today: date) -> SearchSQL:
         conditions.append(closed_today.negated())
     centre = criteria.centre
     if centre is not None and criteria.radius_km is not None:
-        conditions.append(within(centre, criteria.radius_km))
+        conditions.append(within(centre, criteria.radius_km, criteria.category.pk if criteria.category else None))
     return SearchSQL(
         conditions=all_of(conditions),
         distance_km=nearest_distance(centre) if centre is not None else None,
@@ -99,27 +100,29 @@ def search_sql(criteria: SearchCriteria, today: date) -> SearchSQL:
     )
 
 
-def within(centre: Point, radius_km: float) -> Fragment:
-    """About an offer row: one of its places is within `radius_km` of `centre`. The bounding
-    box first (the places' latitude index), then the exact distance on those few places."""
+def within(centre: Point, radius_km: float, category_id: int | None = None) -> Fragment:
+    """About an offer row: one of its places is within `radius_km` of `centre`. Read from the
+    search points (annuaire/directory/search_points.py): the bounding box first, in the index
+    of the category's points when the search has one (`category_id`), then the exact distance
+    on those few points."""
     box = bounding_box(centre, radius_km)
-    distance, params = haversine_sql(centre, "near_place.lat", "near_place.lng")
+    distance, params = haversine_sql(centre, "near.lat", "near.lng")
+    of_category, category = ("near.category_id = %s AND ", (category_id,)) if category_id is not None else ("", ())
     return Fragment(
-        "{row}.id IN (SELECT near.offer_id FROM directory_offer_places near "
-        "JOIN directory_place near_place ON near_place.id = near.place_id "
-        f"WHERE near_place.lat BETWEEN %s AND %s AND near_place.lng BETWEEN %s AND %s AND {distance} <= %s)",
-        (box.min_lat, box.max_lat, box.min_lng, box.max_lng, *params, radius_km),
+        f"{{row}}.id IN (SELECT near.offer_id FROM {POINTS} near WHERE {of_category}"
+        f"near.lat BETWEEN %s AND %s AND near.lng BETWEEN %s AND %s AND {distance} <= %s)",
+        (*category, box.min_lat, box.max_lat, box.min_lng, box.max_lng, *params, radius_km),
     )
 
 
 def nearest_distance(centre: Point) -> Fragment:
     """About an offer row: the distance in km from `centre` to its nearest located place (a
-    correlated subquery: no GROUP BY, and a count leaves it out, docs/adr/0029)."""
-    distance, params = haversine_sql(centre, "nearest_place.lat", "nearest_place.lng")
+    correlated subquery: no GROUP BY, and a count leaves it out, docs/adr/0029), read from
+    the index of the offer's search points alone."""
+    distance, params = haversine_sql(centre, "nearest.lat", "nearest.lng")
     return Fragment(
-        f"(SELECT MIN({distance}) FROM directory_offer_places nearest "
-        "JOIN directory_place nearest_place ON nearest_place.id = nearest.place_id "
-        "WHERE nearest.offer_id = {row}.id AND nearest_place.lat IS NOT NULL)",
+        f"(SELECT MIN({distance}) FROM {POINTS} nearest "
+        "WHERE nearest.offer_id = {row}.id AND nearest.lat IS NOT NULL)",
         tuple(params),
     )
 

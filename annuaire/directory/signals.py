@@ -1,4 +1,4 @@
-"""Keep the denormalised search text of offers, its index and the visibility triggers in step."""
+"""Keep the denormalised search text of offers, its index, the visibility and search points' triggers in step."""
 
 from typing import Any
 
@@ -6,7 +6,7 @@ from django.db import connections
 from django.db.models.signals import m2m_changed, post_migrate
 from django.dispatch import receiver
 
-from annuaire.directory import visibility
+from annuaire.directory import search_points, visibility
 from annuaire.directory.fulltext import repair_sqlite_triggers
 from annuaire.directory.models import Offer
 
@@ -24,3 +24,4 @@ def repair_full_text_index(sender: Any, using: str = "default", **kwargs: Any) -
     if getattr(sender, "name", "") == "annuaire.directory":
         repair_sqlite_triggers(connections[using])
         visibility.repair_sqlite_triggers(connections[using])
+        search_points.repair_sqlite_triggers(connections[using])

@@ -2,6 +2,7 @@ from annuaire.directory.models.journal import PublicationEvent, PublicationEvent
 from annuaire.directory.models.notice import Notice, NoticeKind, NoticeQuerySet
 from annuaire.directory.models.offer import Offer, OfferQuerySet, cost_label, offer_phone, offer_url
 from annuaire.directory.models.place import Place, PlaceQuerySet
+from annuaire.directory.models.search_point import SearchPoint
 from annuaire.directory.models.structure import Structure, StructureQuerySet
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "PlaceQuerySet",
     "PublicationEvent",
     "PublicationEventQuerySet",
+    "SearchPoint",
     "Structure",
     "StructureQuerySet",
     "cost_label",
