@@ -172,7 +172,11 @@ def read_page(search: SearchSQL, columns: Fragment, start: int, stop: int, *, wi
     `offer_structure`. The page's ids are found first without reading anything else (the
     index of public offers by title serves the deep pages, docs/adr/0033); `with_total` also
     counts the search, in the same pass (`COUNT(*) OVER ()`: worth it when the search is
-    sorted by distance, which reads every match anyway)."""
+    sorted by distance, which reads every match anyway).
+
+    The page's size is written into the statement, not bound: a prepared statement's generic
+    plan then knows the page holds 20 rows, not a guessed tenth of the matches, and PostgreSQL
+    keeps it for deep pages too instead of planning each one again (docs/adr/0043)."""
     where = _where(search)
     distance = search.distance_km
     inner_columns = [
@@ -187,7 +191,7 @@ def read_page(search: SearchSQL, columns: Fragment, start: int, stop: int, *, wi
         f"SELECT {columns.about('offer')}, hit.distance_km, {search.closed_today.about('offer')}"
         f"{', hit.total' if with_total else ''} "
         f"FROM (SELECT {', '.join(inner_columns)} FROM directory_offer found WHERE {where.about('found')} "
-        f"ORDER BY {order.format(t='found')} LIMIT %s OFFSET %s) hit "
+        f"ORDER BY {order.format(t='found')} LIMIT {int(stop - start)} OFFSET %s) hit "
         "JOIN directory_offer offer ON offer.id = hit.id "
         "JOIN directory_structure offer_structure ON offer_structure.id = offer.structure_id "
         f"ORDER BY {('hit.' if distance else '') + order.format(t='hit')}"
@@ -197,7 +201,6 @@ def read_page(search: SearchSQL, columns: Fragment, start: int, stop: int, *, wi
         *search.closed_today.params,
         *(distance.params if distance else ()),
         *where.params,
-        stop - start,
         start,
     ]
     with read_cursor() as cursor:
