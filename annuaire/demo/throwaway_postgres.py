@@ -115,11 +115,16 @@ class ThrowawayPostgres:
         self._client("pg_dump", "-Fc", "-d", database, "-f", str(path))
 
     def restore(self, path: Path, database: str) -> None:
+        """The dump at `path` in a new `database`. Then `vacuum` it, after migrating it if
+        the dump is older than the code."""
         self.sql(f"CREATE DATABASE {database} OWNER {ROLE}")
         self._client("pg_restore", "-j", "2", "--no-owner", "--role", ROLE, "-d", database, str(path))
+
+    def vacuum(self, database: str) -> None:
         # A dump holds no planner statistics: without them a national search outlasts the
         # statement timeout; nor the visibility map that spares index-only scans a visit of
-        # the table (seed_demo ends with the same VACUUM and ANALYZE).
+        # the table (seed_demo ends with the same VACUUM and ANALYZE). A migration's new
+        # tables need them too.
         self.sql("VACUUM (ANALYZE)", database)
 
     def url(self, database: str) -> str:

@@ -69,12 +69,11 @@ def search_sql(criteria: SearchCriteria, today: date) -> SearchSQL:
             )
         )
     if criteria.departement:
+        # One of its places is in the département: read from the search points, whose
+        # statistics tell the planner how many offers a département has.
         conditions.append(
             Fragment(
-                "{row}.id IN (SELECT in_dep.offer_id FROM directory_offer_places in_dep "
-                "JOIN directory_place in_dep_place ON in_dep_place.id = in_dep.place_id "
-                "JOIN geo_commune in_dep_commune ON in_dep_commune.code = in_dep_place.commune_id "
-                "WHERE in_dep_commune.departement_id = %s)",
+                f"{{row}}.id IN (SELECT in_dep.offer_id FROM {POINTS} in_dep WHERE in_dep.departement_id = %s)",
                 (criteria.departement.code,),
             )
         )

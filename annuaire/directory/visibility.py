@@ -18,8 +18,7 @@ The model's value in memory is not refreshed by `save()`: read the flag from the
 
 from __future__ import annotations
 
-from typing import Any
-
+from annuaire.core.kept_copies import KeptCopy
 from annuaire.directory.enums import PublicationStatus
 
 PUBLISHED = PublicationStatus.PUBLISHED.value
@@ -61,72 +60,44 @@ _SQLITE_TRIGGERS = {
 # change updates its offers, whose own trigger then agrees. Each statement of a trigger function
 # reads with a fresh snapshot: an offer updated while another transaction changes its
 # structure waits for that row and sees the structure's committed status.
-_POSTGRES_FUNCTIONS = [
-    f"""
+_POSTGRES_FUNCTIONS = {
+    "directory_offer_public": f"""
     CREATE OR REPLACE FUNCTION directory_offer_public() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         NEW.is_public := {_OFFER_RULE.replace("new.", "NEW.")};
         RETURN NEW;
     END $$""",
-    f"""
+    "directory_structure_public": f"""
     CREATE OR REPLACE FUNCTION directory_structure_public() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
         UPDATE directory_offer SET is_public = {_STRUCTURE_RULE.replace("new.", "NEW.")}
         WHERE structure_id = NEW.id AND is_public IS DISTINCT FROM {_STRUCTURE_RULE.replace("new.", "NEW.")};
         RETURN NULL;
     END $$""",
-]
+}
 _POSTGRES_TRIGGERS = {
-    "directory_offer_public": """
+    "directory_offer_public": (
+        "directory_offer",
+        """
         CREATE TRIGGER directory_offer_public BEFORE INSERT OR UPDATE OF status, structure_id, is_public
         ON directory_offer FOR EACH ROW EXECUTE FUNCTION directory_offer_public()""",
-    "directory_structure_public": """
+    ),
+    "directory_structure_public": (
+        "directory_structure",
+        """
         CREATE TRIGGER directory_structure_public AFTER UPDATE OF status ON directory_structure
         FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION directory_structure_public()""",
+    ),
 }
-_POSTGRES_TABLES = {"directory_offer_public": "directory_offer", "directory_structure_public": "directory_structure"}
 
-
-def install(schema_editor: Any) -> None:
-    """Create the triggers and compute every offer's flag (a migration step)."""
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for trigger in _SQLITE_TRIGGERS.values():
-            schema_editor.execute(trigger)
-    elif vendor == "postgresql":
-        schema_editor.execute("SET LOCAL statement_timeout = 0")
-        for function in _POSTGRES_FUNCTIONS:
-            schema_editor.execute(function)
-        for name, trigger in _POSTGRES_TRIGGERS.items():
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {_POSTGRES_TABLES[name]}")
-            schema_editor.execute(trigger)
-    schema_editor.execute(_RECOMPUTE)
-
-
-def uninstall(schema_editor: Any) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for name in _SQLITE_TRIGGERS:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name}")
-    elif vendor == "postgresql":
-        for name, table in _POSTGRES_TABLES.items():
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {name} ON {table}")
-        schema_editor.execute("DROP FUNCTION IF EXISTS directory_offer_public()")
-        schema_editor.execute("DROP FUNCTION IF EXISTS directory_structure_public()")
-
-
-def repair_sqlite_triggers(using_connection: Any) -> bool:
-    """Recreate the SQLite triggers a later migration dropped (SQLite alters a table by copying
-    it), then recompute every flag. Run after every `migrate`; returns whether it repaired."""
-    if using_connection.vendor != "sqlite":
-        return False
-    with using_connection.cursor() as cursor:
-        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        present = {row[0] for row in cursor.fetchall()}
-        cursor.execute("SELECT 1 FROM pragma_table_info('directory_offer') WHERE name = 'is_public'")
-        if cursor.fetchone() is None or present.issuperset(_SQLITE_TRIGGERS):
-            return False
-        for trigger in _SQLITE_TRIGGERS.values():
-            cursor.execute(trigger)
-        cursor.execute(_RECOMPUTE)
-    return True
+IS_PUBLIC = KeptCopy(
+    sqlite_triggers=_SQLITE_TRIGGERS,
+    postgres_functions=_POSTGRES_FUNCTIONS,
+    postgres_triggers=_POSTGRES_TRIGGERS,
+    recompute=[_RECOMPUTE],
+    sqlite_exists="SELECT 1 FROM pragma_table_info('directory_offer') WHERE name = 'is_public'",
+)
+# Migration steps and the repair after `migrate` (annuaire/directory/signals.py).
+install = IS_PUBLIC.install
+uninstall = IS_PUBLIC.uninstall
+repair_sqlite_triggers = IS_PUBLIC.repair_sqlite_triggers

@@ -7,6 +7,7 @@ and as `<abbr>` alone afterwards (or when the text already spells it out).
 
 from __future__ import annotations
 
+import html
 import re
 
 from django.http import HttpRequest
@@ -37,6 +38,8 @@ _SEEN = "_abbreviations_spelt_out"
 def explain(text: object, request: HttpRequest | None) -> SafeString:
     """`text`, HTML-escaped, with its abbreviations marked up; each spelt out once per page (request)."""
     text = "" if text is None else str(text)
+    if _WORD.search(text) is None:  # most texts (a result list's forty titles and names)
+        return SafeString(html.escape(text))  # as django.utils.html.escape, without its lazy wrapper
     seen: set[str] = getattr(request, _SEEN, set()) if request is not None else set()
     parts: list[str] = []
     position = 0

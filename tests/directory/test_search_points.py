@@ -15,15 +15,18 @@ from tests.geo.factories import BREST, QUIMPER, RENNES, commune
 pytestmark = pytest.mark.django_db
 
 
-def points() -> set[tuple[int, int, int, float | None, float | None]]:
-    return set(SearchPoint.objects.values_list("offer_id", "place_id", "category_id", "lat", "lng"))
+Point = tuple[int, int, int, float | None, float | None, str]
 
 
-def from_the_links() -> set[tuple[int, int, int, float | None, float | None]]:
+def points() -> set[Point]:
+    return set(SearchPoint.objects.values_list("offer_id", "place_id", "category_id", "lat", "lng", "departement_id"))
+
+
+def from_the_links() -> set[Point]:
     """What the points must say: every link of an offer to a place, as the models say it."""
     return {
-        (offer.pk, place.pk, offer.category_id, place.lat, place.lng)
-        for offer in Offer.objects.prefetch_related("places")
+        (offer.pk, place.pk, offer.category_id, place.lat, place.lng, place.commune.departement_id)
+        for offer in Offer.objects.prefetch_related("places__commune")
         for place in offer.places.all()
     }
 
@@ -64,6 +67,13 @@ def test_a_place_that_moves_moves_its_points(offer: Offer) -> None:
     assert {(p[0], p[3]) for p in points() if p[1] == place.pk} == {(offer.pk, None), (other.pk, None)}
 
 
+def test_a_place_that_changes_commune_changes_its_departement(offer: Offer) -> None:
+    place = offer.places.get(commune__code=BREST)
+    Place.objects.filter(pk=place.pk).update(commune=commune(RENNES))
+    assert points() == from_the_links()
+    assert {p[5] for p in points()} == {"35"}
+
+
 def test_an_offer_that_changes_category_takes_its_points_along(offer: Offer) -> None:
     other = Category.objects.exclude(pk=offer.category_id).first()
     assert other is not None
@@ -83,12 +93,13 @@ def test_a_deleted_offer_or_place_leaves_no_point(offer: Offer) -> None:
     assert len(points()) == 1
 
 
-def test_the_search_around_a_commune_reads_the_points(offer: Offer) -> None:
+def test_the_search_around_a_commune_or_in_a_departement_reads_the_points(offer: Offer) -> None:
     near_brest = make_criteria(commune=commune(BREST), radius_km=10, category=offer.category)
-    assert list(Offer.objects.search(near_brest)) == [offer]
-    # The points are the search's only source for distances: a point out of step shows.
-    SearchPoint.objects.filter(offer_id=offer.pk).update(lat=0.0, lng=0.0)
-    assert list(Offer.objects.search(near_brest)) == []
+    in_finistere = make_criteria(departement=commune(BREST).departement)
+    assert list(Offer.objects.search(near_brest)) == list(Offer.objects.search(in_finistere)) == [offer]
+    # The points are the search's only source for distances and départements: a point out of step shows.
+    SearchPoint.objects.filter(offer_id=offer.pk).update(lat=0.0, lng=0.0, departement_id="2A")
+    assert list(Offer.objects.search(near_brest)) == list(Offer.objects.search(in_finistere)) == []
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite copies a table to alter it; PostgreSQL does not")

@@ -2,6 +2,8 @@
 
 import pytest
 from django.test import Client
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 
 from annuaire.www.glossary import explain, lower_first
 from tests.directory.factories import OfferFactory, StructureFactory
@@ -19,6 +21,13 @@ def test_an_abbreviation_is_spelt_out_at_its_first_use_only() -> None:
     again = explain("APA en groupe", request)  # type: ignore[arg-type]
     assert first == 'Séances d&#x27;<abbr title="activité physique adaptée">APA</abbr> (activité physique adaptée)'
     assert again == '<abbr title="activité physique adaptée">APA</abbr> en groupe'
+
+
+def test_a_text_without_abbreviation_is_only_escaped_as_django_escapes() -> None:
+    text = 'Yoga & sophrologie <l\'après-midi> "doux"'
+    html = explain(text, FakeRequest())  # type: ignore[arg-type]
+    assert html == escape(text) == "Yoga &amp; sophrologie &lt;l&#x27;après-midi&gt; &quot;doux&quot;"
+    assert isinstance(html, SafeString)
 
 
 def test_an_abbreviation_already_spelt_out_is_only_marked_up() -> None:

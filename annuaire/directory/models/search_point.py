@@ -11,13 +11,15 @@ class SearchPoint(models.Model):
     "offers of this category around here" without reading the offers of every category
     there (around Paris, 20,000 of them for 2,000 of one category).
 
-    A copy of `Offer.places` (the link's id, its offer and place), `Offer.category` and
-    `Place.lat`/`lng`, written only by the database's triggers: never save one."""
+    A copy of `Offer.places` (the link's id, its offer and place), `Offer.category`,
+    `Place.lat`/`lng` and the département of the place's commune, written only by the
+    database's triggers: never save one."""
 
     id = models.BigIntegerField("lien offre-lieu", primary_key=True)
     offer_id = models.BigIntegerField("offre")
     place_id = models.BigIntegerField("lieu")
     category_id = models.BigIntegerField("catégorie de soins")
+    departement_id = models.CharField("département du lieu", max_length=3)
     lat = models.FloatField("latitude", null=True)
     lng = models.FloatField("longitude", null=True)
 
@@ -29,6 +31,9 @@ class SearchPoint(models.Model):
             models.Index(fields=["category_id", "lat", "lng", "offer_id"], name="search_point_category"),
             # Every category around a point.
             models.Index(fields=["lat", "lng", "offer_id"], name="search_point_area"),
+            # A département (and a category): a planner's statistics count its rows exactly,
+            # where place → commune → département left PostgreSQL guessing.
+            models.Index(fields=["departement_id", "category_id", "offer_id"], name="search_point_departement"),
             # The nearest place of an offer.
             models.Index(fields=["offer_id", "lat", "lng"], name="search_point_offer"),
             # A place that moves (the triggers).

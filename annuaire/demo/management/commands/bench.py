@@ -117,6 +117,7 @@ class Command(BaseCommand):
             pg.restore(PG_NATIONAL_DUMP, "bench_national")
             self.say(f"  jeu national restauré depuis {PG_NATIONAL_DUMP.name} : {time.monotonic() - started:.0f} s")
             datasets.manage(urls["national"], "migrate", "--noinput", "-v0", say=self.say)
+            pg.vacuum("bench_national")
             scales = [scale for scale in scales if scale != "national"]
         if not scales:
             return urls
