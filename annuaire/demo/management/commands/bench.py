@@ -43,7 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--scales", default="regional,national", help="Jeux de données (regional,national).")
         parser.add_argument("--port", type=int, default=8130)
         parser.add_argument("--workers", type=int, default=2)
-        parser.add_argument("--per-kind", type=int, default=40, help="Requêtes de chaque sorte, par palier (40).")
+        parser.add_argument("--per-kind", type=int, default=100, help="Requêtes de chaque sorte, par palier (100).")
         parser.add_argument("--clients", default="1,16")
         parser.add_argument("--time-limit", type=float, default=120, help="Durée maximale d'un palier, en s.")
         parser.add_argument("--national-offers", type=int, default=datasets.NATIONAL_OFFERS)
