@@ -17,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -45,13 +46,24 @@ def row_columns() -> Fragment:
         "JOIN geo_commune place_commune ON place_commune.code = place.commune_id "
         "WHERE place_link.offer_id = {row}.id",
     )
+    # `Offer.is_non_conventional`: one of its sub-categories is of the PSNC kind. PostgreSQL
+    # reads the few PSNC ids once per statement (an uncorrelated subquery), then each row of
+    # the page probes its links: joining the taxonomy for each row cost a fifth of the
+    # statement (0.4 ms of 1.8 for 20 rows). SQLite, which would read them again for each
+    # row, joins the taxonomy by its key.
+    if connection.vendor == "postgresql":
+        psnc = (
+            "FROM directory_offer_subcategories psnc_link WHERE psnc_link.offer_id = {row}.id AND "
+            "psnc_link.subcategory_id = ANY(ARRAY(SELECT psnc.id FROM taxonomy_subcategory psnc WHERE psnc.kind = %s))"
+        )
+    else:
+        psnc = (
+            "FROM directory_offer_subcategories psnc_link JOIN taxonomy_subcategory psnc "
+            "ON psnc.id = psnc_link.subcategory_id WHERE psnc_link.offer_id = {row}.id AND psnc.kind = %s"
+        )
     return Fragment(
         "{row}.id, {row}.title, {row}.contact_phone, {row}.cost, {row}.cost_amount, {row}.last_verified_at, "
-        "offer_structure.name, offer_structure.phone, "
-        # `Offer.is_non_conventional`: one of its sub-categories is of the PSNC kind.
-        "EXISTS (SELECT 1 FROM directory_offer_subcategories psnc_link "
-        "JOIN taxonomy_subcategory psnc ON psnc.id = psnc_link.subcategory_id "
-        f"WHERE psnc_link.offer_id = {{row}}.id AND psnc.kind = %s), {places}",
+        f"offer_structure.name, offer_structure.phone, EXISTS (SELECT 1 {psnc}), {places}",
         (str(CareKind.PSNC),),
     )
 

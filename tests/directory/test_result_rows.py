@@ -12,6 +12,7 @@ from annuaire.directory.models import Offer, Place
 from annuaire.directory.models.offer import offer_url
 from annuaire.directory.result_rows import ResultPages, ResultRow
 from annuaire.directory.search import SearchCriteria, make_criteria, nearest_place
+from annuaire.taxonomy.models import CareKind, SubCategory
 from tests.directory.factories import OfferFactory, PlaceFactory, StructureFactory
 from tests.geo.factories import BREST, QUIMPER, RENNES, SAINT_BRIEUC, commune
 
@@ -75,6 +76,15 @@ def test_the_phone_to_call_is_the_offers_then_the_places_then_the_structures() -
     assert rows["Reste à charge 12,50"].cost_label_short == "Reste à charge : 12,50 €"
     assert rows["Hypnose (PSNC)"].is_non_conventional
     assert rows["Sans lieu"].nearest_place(centre) is None
+
+
+def test_a_sub_category_that_becomes_a_psnc_marks_its_offers_at_the_next_read() -> None:
+    yoga = SubCategory.objects.get(code="yoga")
+    OfferFactory(title="Yoga doux", subcategory_codes=["yoga"])
+    assert not first_page(make_criteria())[0].is_non_conventional
+    yoga.kind = CareKind.PSNC
+    yoga.save()
+    assert first_page(make_criteria())[0].is_non_conventional
 
 
 @pytest.mark.parametrize("title", ["Consultations de psychologue", "Été : yoga & sophrologie", "!!!", "9081726354"])
