@@ -1,8 +1,8 @@
 """Offers as the API shows them, read as plain rows (docs/adr/0037).
 
-A search page reads its offers with `.values()` and the links of this page's offers in two
-more queries (sub-categories, places): the same SQL as `with_result_relations`, without
-building and prefetching a few hundred model instances. The detail view builds the same row from its model
+A search page reads its offers with `.values()`, each with its sub-categories and places, in one
+query (`directory.result_links`, docs/adr/0046), without building and prefetching a few
+hundred model instances. The detail view builds the same row from its model
 (`OfferRow.of`); tests/api/test_offer_representation.py holds both to the same JSON.
 """
 
@@ -118,15 +118,15 @@ _PLACE_FIELDS = (
 
 
 def offer_rows(offers: OfferQuerySet, distances: bool = False) -> list[OfferRow]:
-    """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
+    """The rows of `offers` (already sliced, in order), in one query; `distances`: the
     queryset carries the `distance_km` annotation of a search around a commune."""
     columns = ["uuid", "category__code", *_OWN_FIELDS, *(f"structure__{name}" for name in _STRUCTURE_FIELDS)]
-    page = read_page(offers, [*columns, "distance_km"] if distances else columns, ["code"], _PLACE_FIELDS)
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
     return [
         _row(
             row,
             row["category__code"],
-            [code for (code,) in page.subcategories[row["pk"]]],
+            [sub.code for sub in page.subcategories[row["pk"]]],
             [PlaceRow(*place) for place in page.places[row["pk"]]],
         )
         for row in page.offers

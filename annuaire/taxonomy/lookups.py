@@ -49,6 +49,20 @@ def subcategories_by_pk(wanted: Iterable[int] = ()) -> Mapping[int, SubCategory]
     return _with_missing(table, wanted, SubCategory)
 
 
+def subcategories_in_order(ids: Iterable[int]) -> dict[int, SubCategory]:
+    """The sub-categories of `ids` (active or not) by id, the dict in the taxonomy's order
+    (`SubCategory.Meta.ordering`: their category's order, then their own order and label;
+    then their id, where the database's collation could order two equal labels either way)."""
+    wanted = set(ids)
+    subcategories = subcategories_by_pk(wanted)
+    categories = categories_by_pk({subcategories[pk].category_id for pk in wanted})
+    chosen = sorted(
+        (subcategories[pk] for pk in wanted),
+        key=lambda sub: (categories[sub.category_id].order, sub.order, sub.label, sub.pk),
+    )
+    return {sub.pk: sub for sub in chosen}
+
+
 M = TypeVar("M", Category, SubCategory)
 
 

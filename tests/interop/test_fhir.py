@@ -366,8 +366,9 @@ def test_searches_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
 
     make(1)
     expected = {
-        # count, page, sub-categories, places (the taxonomy and the ROR mapping are remembered)
-        "/fhir/HealthcareService": 4,
+        # count, page with each offer's sub-categories and places (docs/adr/0046); the taxonomy
+        # and the ROR mapping are remembered
+        "/fhir/HealthcareService": 2,
         "/fhir/Organization": 4,  # sites and legal entities: count and page of each
         "/fhir/Location": 2,
     }
@@ -380,6 +381,6 @@ def test_searches_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
     for url, queries in expected.items():
         with django_assert_num_queries(queries):
             fhir(url)
-    with django_assert_num_queries(4):  # the commune of the centre is remembered too
+    with django_assert_num_queries(2):  # the commune of the centre is remembered too
         fhir("/fhir/HealthcareService", **{"location.near-insee-code": f"{RENNES}|30|km"})
     assert Place.objects.count() == 12

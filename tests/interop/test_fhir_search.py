@@ -212,15 +212,15 @@ def test_includes_run_a_constant_number_of_queries(fhir: Fhir, django_assert_num
     make(1)
     # Reads the taxonomy and the ROR mapping once since the last change (another URL: answers are cached).
     fhir("/fhir/HealthcareService", _count=1)
-    # count, page, sub-categories, places, organizations, legal entities, locations
-    with django_assert_num_queries(7):
+    # count, page (with each offer's sub-categories and places), organizations, legal entities, locations
+    with django_assert_num_queries(5):
         fhir("/fhir/HealthcareService", **params)
     make(4)
     fhir("/fhir/HealthcareService", _count=2)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(5):
         assert len(by_mode(fhir("/fhir/HealthcareService", **params), "include")) == 5 + 5 + 10
     # places count, page; then the offers of those places with their sub-categories and places
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(3):
         assert len(by_mode(fhir("/fhir/Location", _revinclude="HealthcareService:location"), "include")) == 5
 
 

@@ -1,8 +1,8 @@
 """What a HealthcareService is built from: offers as plain rows (docs/adr/0037).
 
-A search page reads its offers with `.values()` and the links of this page's offers in two
-more queries (sub-categories, places): the same SQL count as `with_result_relations`, without
-building and prefetching a few hundred model instances per page. The taxonomy and the ROR
+A search page reads its offers with `.values()`, each with its sub-categories and places, in one
+query (`directory.result_links`, docs/adr/0046), without building and prefetching a few
+hundred model instances per page. The taxonomy and the ROR
 mapping are reference data, the same for everyone: kept in the process until the public data
 change (`annuaire.core.published`). A read by id builds the same row from its model
 (`ServiceRow.of`); tests/interop/test_fhir_fast_path.py holds both to the same resources.
@@ -21,7 +21,7 @@ from annuaire.directory.enums import PublicationStatus
 from annuaire.directory.models import Offer, OfferQuerySet, cost_label
 from annuaire.directory.result_links import read_page
 from annuaire.interop.models import RorMapping
-from annuaire.taxonomy.lookups import categories_by_pk, subcategories_by_pk
+from annuaire.taxonomy.lookups import categories_by_pk
 from annuaire.taxonomy.models import Category, SubCategory
 
 
@@ -136,17 +136,16 @@ _PLACE_FIELDS = ("pk", "uuid", "name", "commune__code", "commune__name", "commun
 
 
 def service_rows(offers: OfferQuerySet, distances: bool = False) -> list[ServiceRow]:
-    """The rows of `offers` (already sliced, in order), in three queries; `distances`: the
+    """The rows of `offers` (already sliced, in order), in one query; `distances`: the
     queryset carries the `distance_km` annotation of a near search."""
     columns = ["uuid", "category_id", "cost_amount", *_OWN_FIELDS, *(f"structure__{n}" for n in _STRUCTURE_FIELDS)]
-    page = read_page(offers, [*columns, "distance_km"] if distances else columns, ["id"], _PLACE_FIELDS)
+    page = read_page(offers, [*columns, "distance_km"] if distances else columns, _PLACE_FIELDS)
     categories = categories_by_pk(row["category_id"] for row in page.offers)
-    subcategories = subcategories_by_pk(pk for links in page.subcategories.values() for (pk,) in links)
     return [
         _row(
             row,
             categories[row["category_id"]],
-            [subcategories[pk] for (pk,) in page.subcategories[row["pk"]]],
+            page.subcategories[row["pk"]],
             [PlaceRef(place[0], str(place[1]), *place[2:]) for place in page.places[row["pk"]]],
         )
         for row in page.offers
